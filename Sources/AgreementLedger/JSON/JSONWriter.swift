@@ -1,0 +1,90 @@
+/// Writes JSON in the one canonical form the hash chain depends on: object keys sorted by their UTF-8
+/// bytes, no insignificant whitespace, only `"`, `\` and control characters escaped.
+///
+/// The same value always gives the same bytes, whatever order the keys were inserted in; Foundation's
+/// encoder promises neither the escaping nor the key order across versions, so we own this.
+public enum JSONWriter {
+    /// The canonical bytes of `value`.
+    public static func canonical(_ value: JSONValue) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(256)
+        write(value, into: &out, indent: nil, level: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the canonical bytes of `value` to `out` (the hot path of imports).
+    public static func appendCanonical(_ value: JSONValue, to out: inout [UInt8]) {
+        write(value, into: &out, indent: nil, level: 0)
+    }
+
+    /// Indented output for people; same key order as the canonical form.
+    public static func pretty(_ value: JSONValue) -> String {
+        var out = [UInt8]()
+        write(value, into: &out, indent: 2, level: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Keys in canonical order.
+    public static func sortedKeys<V>(_ object: [String: V]) -> [String] {
+        object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int?, level: Int) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .string(let s): writeString(s, into: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (n, item) in items.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, indent, level + 1)
+                write(item, into: &out, indent: indent, level: level + 1)
+            }
+            if !items.isEmpty { newline(&out, indent, level) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (n, key) in sortedKeys(members).enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, indent, level + 1)
+                writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if indent != nil { out.append(UInt8(ascii: " ")) }
+                write(members[key]!, into: &out, indent: indent, level: level + 1)
+            }
+            if !members.isEmpty { newline(&out, indent, level) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func newline(_ out: inout [UInt8], _ indent: Int?, _ level: Int) {
+        guard let indent else { return }
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
+            case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [92, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [92, UInt8(ascii: "f")])
+            case 0..<0x20:
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

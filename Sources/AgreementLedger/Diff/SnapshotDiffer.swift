@@ -1,0 +1,154 @@
+/// Compares a snapshot with what the ledger knows of its source and says what happened, as events.
+///
+/// The contract's semantics: unmatched records are `signed`; matched ones are `renewed` when their
+/// validity extends and `amended` when other fields change (letter case and spacing alone are noise);
+/// `expired` when a stated status says so or, with no stated status, the end date lies wholly before the
+/// recorded date; `closed` when stated closed or absent from the snapshot. Events come grouped by type
+/// in that order, each group in row order, so the same inputs always give the same batch.
+public struct SnapshotDiffer {
+    public let source: String
+    public let recorded: PartialDate
+    public let importID: String
+
+    public init(source: String, recorded: PartialDate, importID: String) {
+        self.source = source
+        self.recorded = recorded
+        self.importID = importID
+    }
+
+    /// The events that take `known` (this source's agreements) to `records`, and warnings about the snapshot.
+    public func diff(records: [AgreementRecord], known: [AgreementState], takenIDs: Set<String>)
+        -> (events: [LedgerEvent], warnings: [RowWarning]) {
+        let (merged, warnings) = DuplicateRows.merge(records)
+        let match = AgreementMatcher.match(new: merged, known: known)
+        let knownByID = Dictionary(uniqueKeysWithValues: known.map { ($0.id, $0) })
+        var byType: [EventType: [LedgerEvent]] = [:]
+        func emit(_ e: LedgerEvent) { byType[e.type, default: []].append(e) }
+        var taken = takenIDs
+
+        var signedOrder: [(Int, String)] = []
+        for n in match.unmatchedNew {
+            let id = AgreementID.make(source: source, record: merged[n], taken: &taken)
+            signedOrder.append((n, id))
+        }
+        var pairs = match.pairs.map { (new: $0.new, id: $0.known, isNew: false) }
+        pairs += signedOrder.map { (new: $0.0, id: $0.1, isNew: true) }
+        pairs.sort { $0.new < $1.new }
+
+        for pair in pairs {
+            let record = merged[pair.new]
+            if pair.isNew {
+                emit(event(.signed, id: pair.id, record: record, effective: record.signed, carry: record))
+                if let end = endingEvent(record: record, stateBefore: .active, id: pair.id) { emit(end) }
+            } else {
+                compare(knownByID[pair.id]!, with: record).forEach(emit)
+            }
+        }
+        for id in match.unmatchedKnown {
+            guard let old = knownByID[id], old.state != .closed else { continue }
+            emit(event(.closed, id: id, record: old.record, effective: nil))
+        }
+        let events = EventType.lifecycle.flatMap { byType[$0] ?? [] }
+        return (events, warnings)
+    }
+
+    // MARK: - A matched agreement
+
+    static let validityFields = ["signed", "validUntil", "term", "indefinite"]
+    static let descriptiveFields = ["partner", "country", "countryCode", "city", "kind", "reference", "url"]
+
+    func compare(_ old: AgreementState, with new: AgreementRecord) -> [LedgerEvent] {
+        var events: [LedgerEvent] = []
+        var validityChanges: [String: FieldChange] = [:]
+        for field in SnapshotDiffer.validityFields {
+            let a = old.record.value(of: field), b = new.value(of: field)
+            if a != b { validityChanges[field] = FieldChange(from: a, to: b) }
+        }
+        var amendments: [String: FieldChange] = [:]
+        for field in SnapshotDiffer.descriptiveFields {
+            let a = old.record.value(of: field), b = new.value(of: field)
+            if !SnapshotDiffer.sameText(a, b) { amendments[field] = FieldChange(from: a, to: b) }
+        }
+        var current = old.record
+        var state = old.state
+        let extends = SnapshotDiffer.extendsValidity(old: old.record, new: new)
+        if extends {
+            var changes = validityChanges
+            if state == .closed { changes["state"] = FieldChange(from: .string("closed"), to: .string("active")) }
+            if let from = old.record.status, new.status != from, new.status != nil {
+                changes["status"] = FieldChange(from: .string(from.rawValue), to: .optional(new.status?.rawValue))
+            }
+            for (f, c) in changes { current.apply(field: f, value: c.to) }
+            let effective = changes["signed"] != nil ? new.signed : nil
+            events.append(event(.renewed, id: old.id, record: current, effective: effective, changes: changes))
+            state = .active
+        } else {
+            // Validity changed without extending (an end date added, shortened or removed): an amendment.
+            amendments.merge(validityChanges) { a, _ in a }
+            let reopened = (state == .expired && new.status == .active) || (state == .closed && new.status != .closed)
+            if reopened {
+                var changes: [String: FieldChange] = [:]
+                if state == .closed { changes["state"] = FieldChange(from: .string("closed"), to: .string("active")) }
+                if old.record.status != new.status {
+                    changes["status"] = FieldChange(from: .optional(old.record.status?.rawValue), to: .optional(new.status?.rawValue))
+                }
+                if changes.isEmpty { changes["state"] = FieldChange(from: .string(state.rawValue), to: .string("active")) }
+                for (f, c) in changes { current.apply(field: f, value: c.to) }
+                events.append(event(.renewed, id: old.id, record: current, effective: nil, changes: changes))
+                state = .active
+            }
+        }
+        if !amendments.isEmpty {
+            for (f, c) in amendments { current.apply(field: f, value: c.to) }
+            events.append(event(.amended, id: old.id, record: current, effective: nil, changes: amendments))
+        }
+        var merged = new
+        merged.partner = current.partner
+        if let end = endingEvent(record: merged, stateBefore: state, id: old.id, carry: current) { events.append(end) }
+        return events
+    }
+
+    /// `expired` or `closed` when the snapshot shows an agreement so while the ledger had it otherwise.
+    func endingEvent(record: AgreementRecord, stateBefore: AgreementStatus, id: String, carry: AgreementRecord? = nil) -> LedgerEvent? {
+        let shown = carry ?? record
+        switch record.status {
+        case .closed?:
+            return stateBefore == .closed ? nil : event(.closed, id: id, record: shown, effective: nil)
+        case .expired?:
+            return stateBefore == .active ? event(.expired, id: id, record: shown, effective: nil) : nil
+        case .active?:
+            return nil
+        case nil:
+            guard stateBefore == .active, !record.indefinite, let end = record.validUntil,
+                  end.isWhollyBefore(recorded) else { return nil }
+            return event(.expired, id: id, record: shown, effective: end)
+        }
+    }
+
+    /// True when the new record extends the agreement's validity: a later end, a later signing,
+    /// a new or longer term, or indefinite where it had an end.
+    static func extendsValidity(old: AgreementRecord, new: AgreementRecord) -> Bool {
+        if let a = old.validUntil, let b = new.validUntil, a.lastDay.dayNumber < b.lastDay.dayNumber { return true }
+        if let a = old.signed, let b = new.signed, a.firstDay.dayNumber < b.firstDay.dayNumber { return true }
+        if !old.indefinite && new.indefinite { return true }
+        if let b = new.term {
+            guard let a = old.term else { return true }
+            if let ma = ISODuration.months(a), let mb = ISODuration.months(b), mb > ma { return true }
+        }
+        return false
+    }
+
+    /// Text equal but for letter case and spacing (both already collapsed by the normalizer).
+    static func sameText(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        if a == b { return true }
+        guard let x = a.stringValue, let y = b.stringValue else { return false }
+        return TextCleaning.collapse(x).lowercased() == TextCleaning.collapse(y).lowercased()
+    }
+
+    func event(_ type: EventType, id: String, record: AgreementRecord, effective: PartialDate?,
+               changes: [String: FieldChange]? = nil, carry: AgreementRecord? = nil) -> LedgerEvent {
+        LedgerEvent(type: type, importID: importID, source: source, recorded: recorded, agreement: id,
+                    partner: record.partner, country: record.country, effective: effective, changes: changes,
+                    record: type == .signed ? carry ?? record : nil)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Runs `ledger import`: reads every file first (a bad file fails the whole call before anything is
+/// written), orders them by recorded date, and appends each as one atomic batch under the store's lock.
+public struct Importer {
+    public let store: EventStore
+    public var reader: SnapshotReader
+    /// The date used when neither `--as-of` nor the file states one (UTC today; fixed in tests).
+    public var today: PartialDate
+
+    public init(store: EventStore, reader: SnapshotReader = SnapshotReader(), today: PartialDate = .today()) {
+        self.store = store
+        self.reader = reader
+        self.today = today
+    }
+
+    /// Imports `paths` into `source`; returns one outcome per file, in the order they were applied.
+    public func importFiles(_ paths: [String], source: String, asOf: PartialDate?, dryRun: Bool = false,
+                            progress: ((String) -> Void)? = nil) throws -> [ImportOutcome] {
+        var loaded: [(path: String, snapshot: Snapshot, sha: String, recorded: PartialDate)] = []
+        for path in paths {
+            progress?("reading \(path)")
+            let (snapshot, bytes) = try reader.read(path: path)
+            var hasher = SHA256()
+            hasher.update(bytes)
+            let sha = SHA256.hex(of: hasher.finalize())
+            loaded.append((path, snapshot, sha, asOf ?? snapshot.asOf ?? today))
+        }
+        // A stable sort: files of the same date keep the order given.
+        let ordered = loaded.enumerated().sorted { a, b in
+            a.element.recorded != b.element.recorded ? a.element.recorded < b.element.recorded : a.offset < b.offset
+        }.map(\.element)
+
+        var outcomes: [ImportOutcome] = []
+        for file in ordered {
+            progress?("importing \(file.path)")
+            let name = URL(fileURLWithPath: file.path).lastPathComponent
+            var outcome: ImportOutcome?
+            var refusal: InputError?
+            let written = try store.transaction { committed in
+                let state = LedgerState(events: committed, source: source)
+                if let last = state.lastImport[source] {
+                    if last.sha256 == file.sha {
+                        outcome = ImportOutcome(importID: nil, source: source, recorded: file.recorded, file: name,
+                                                sha256: file.sha, counts: EventCounts(), events: [],
+                                                warnings: file.snapshot.warnings, unchanged: true, dryRun: dryRun)
+                        return nil
+                    }
+                    if file.recorded < last.recorded {
+                        refusal = InputError(file: file.path, message:
+                            "dated \(file.recorded), before source \"\(source)\"'s latest import (\(last.recorded)); imports of a source must come in date order (use --as-of to date it)")
+                        return nil
+                    }
+                }
+                let all = LedgerState(events: committed)
+                let importID = String(all.importCount + 1)
+                let differ = SnapshotDiffer(source: source, recorded: file.recorded, importID: importID)
+                let (events, warnings) = differ.diff(records: file.snapshot.records, known: state.ordered(source: source),
+                                                     takenIDs: Set(all.agreements.keys))
+                var counts = EventCounts()
+                for e in events { counts[e.type] += 1 }
+                outcome = ImportOutcome(importID: importID, source: source, recorded: file.recorded, file: name,
+                                        sha256: file.sha, counts: counts, events: events,
+                                        warnings: file.snapshot.warnings + warnings, unchanged: false, dryRun: dryRun)
+                if dryRun { return nil }
+                let closing = LedgerEvent(type: .imported, importID: importID, source: source, recorded: file.recorded,
+                                          file: name, sha256: file.sha, counts: counts,
+                                          formatVersion: LedgerEvent.currentFormatVersion)
+                return events + [closing]
+            }
+            if let refusal { throw refusal }
+            guard var result = outcome else { continue }
+            if !written.isEmpty { result.events = Array(written.dropLast()) }
+            outcomes.append(result)
+        }
+        return outcomes
+    }
+}

@@ -1,0 +1,96 @@
+/// Pairs a snapshot's records one-to-one with the source's known agreements.
+///
+/// Stages go from the surest evidence to the weakest, each only on what the earlier left:
+/// 1. the registration number; 2. folded partner + country + signing date + kind; 3. the same without
+/// kind; 4. partner + country when the new signing is the same or later (a re-signing renews);
+/// 5. partner alone when unique (a corrected country); 6. similar names (a corrected typo) in the same
+/// country with compatible dates, chosen as the best overall assignment rather than first come first served.
+public enum AgreementMatcher {
+    public struct Result: Sendable {
+        /// (index into the new records, known agreement id)
+        public var pairs: [(new: Int, known: String)]
+        public var unmatchedNew: [Int]
+        public var unmatchedKnown: [String]
+    }
+
+    public static func match(new records: [AgreementRecord], known: [AgreementState]) -> Result {
+        var freeNew = Array(records.indices)
+        var freeKnown = known
+        var pairs: [(new: Int, known: String)] = []
+
+        func pairBy<K: Hashable>(_ newKey: (AgreementRecord) -> K?, _ knownKey: (AgreementState) -> K?,
+                                 uniqueOnly: Bool, accept: (AgreementRecord, AgreementState) -> Bool = { _, _ in true }) {
+            var knownGroups: [K: [Int]] = [:]
+            for (i, k) in freeKnown.enumerated() {
+                if let key = knownKey(k) { knownGroups[key, default: []].append(i) }
+            }
+            var newGroups: [K: [Int]] = [:]
+            var order: [K] = []
+            for n in freeNew {
+                guard let key = newKey(records[n]) else { continue }
+                if newGroups[key] == nil { order.append(key) }
+                newGroups[key, default: []].append(n)
+            }
+            var takenNew = Set<Int>(), takenKnown = Set<Int>()
+            for key in order {
+                guard let ns = newGroups[key], let ks = knownGroups[key] else { continue }
+                if uniqueOnly && (ns.count != 1 || ks.count != 1) { continue }
+                for (n, k) in zip(ns, ks) where accept(records[n], freeKnown[k]) {
+                    pairs.append((n, freeKnown[k].id))
+                    takenNew.insert(n)
+                    takenKnown.insert(k)
+                }
+            }
+            freeNew.removeAll { takenNew.contains($0) }
+            freeKnown = freeKnown.enumerated().filter { !takenKnown.contains($0.offset) }.map(\.element)
+        }
+
+        pairBy({ AgreementKey.reference($0) }, { AgreementKey.reference($0.record) }, uniqueOnly: true)
+        pairBy({ AgreementKey($0) }, { AgreementKey($0.record) }, uniqueOnly: false)
+        pairBy({ k in let a = AgreementKey(k); return [a.partner, a.country, a.signed] },
+               { s in let a = AgreementKey(s.record); return [a.partner, a.country, a.signed] }, uniqueOnly: false)
+        pairBy({ k in let a = AgreementKey(k); return [a.partner, a.country] },
+               { s in let a = AgreementKey(s.record); return [a.partner, a.country] }, uniqueOnly: true,
+               accept: { new, old in datesCompatible(new.signed, old.record.signed, allowLater: true) })
+        pairBy({ PartnerName.folded($0.partner) }, { PartnerName.folded($0.record.partner) }, uniqueOnly: true,
+               accept: { new, old in datesCompatible(new.signed, old.record.signed, allowLater: false) })
+        let fuzzy = similarNames(records: records, freeNew: freeNew, freeKnown: freeKnown)
+        pairs += fuzzy
+        let fuzzyNew = Set(fuzzy.map(\.new)), fuzzyKnown = Set(fuzzy.map(\.known))
+        freeNew.removeAll { fuzzyNew.contains($0) }
+        freeKnown.removeAll { fuzzyKnown.contains($0.id) }
+        return Result(pairs: pairs.sorted { $0.new < $1.new }, unmatchedNew: freeNew, unmatchedKnown: freeKnown.map(\.id))
+    }
+
+    /// Equal, or one of them unknown, or (when `allowLater`) the new one later: a re-signing.
+    static func datesCompatible(_ new: PartialDate?, _ old: PartialDate?, allowLater: Bool) -> Bool {
+        guard let new, let old else { return true }
+        return new == old || (allowLater && old < new)
+    }
+
+    /// Stage 6: the assignment of similar names within each country that maximizes total similarity.
+    static func similarNames(records: [AgreementRecord], freeNew: [Int], freeKnown: [AgreementState]) -> [(new: Int, known: String)] {
+        var byCountry: [String: (new: [Int], known: [AgreementState])] = [:]
+        for n in freeNew { byCountry[AgreementKey.country(records[n]), default: ([], [])].new.append(n) }
+        for k in freeKnown { byCountry[AgreementKey.country(k.record), default: ([], [])].known.append(k) }
+        var pairs: [(new: Int, known: String)] = []
+        for country in byCountry.keys.sorted() {
+            let group = byCountry[country]!
+            guard !group.new.isEmpty, !group.known.isEmpty else { continue }
+            let newNames = group.new.map { PartnerName.folded(records[$0].partner) }
+            let knownNames = group.known.map { PartnerName.folded($0.record.partner) }
+            var scores = [[Double]](repeating: [Double](repeating: 0, count: group.known.count), count: group.new.count)
+            for i in group.new.indices {
+                for j in group.known.indices
+                where datesCompatible(records[group.new[i]].signed, group.known[j].record.signed, allowLater: false) {
+                    let s = NameSimilarity.score(newNames[i], knownNames[j])
+                    if s >= NameSimilarity.threshold { scores[i][j] = s }
+                }
+            }
+            for (i, j) in BestAssignment.maximize(scores) where scores[i][j] > 0 {
+                pairs.append((group.new[i], group.known[j].id))
+            }
+        }
+        return pairs
+    }
+}

@@ -1,0 +1,87 @@
+/// Finds rows that repeat another row's agreement: `inspect` reports them, `import` counts them once.
+///
+/// Two records are the same agreement when partner (folded), signing date and country agree and their
+/// kinds do not contradict (equal, or one empty): the Bosnian list's second "Federalni zavod" row
+/// with empty cells repeats the full one, while a partner's MoU and exchange agreement of one year stay two.
+public enum DuplicateRows {
+    static func key(_ r: AgreementRecord) -> String {
+        [PartnerName.folded(r.partner), r.signed?.description ?? "", r.countryCode ?? PartnerName.folded(r.country ?? "")]
+            .joined(separator: "|")
+    }
+
+    static func kindsCompatible(_ a: AgreementRecord, _ b: AgreementRecord) -> Bool {
+        guard let x = a.kind, let y = b.kind else { return true }
+        return PartnerName.folded(x) == PartnerName.folded(y)
+    }
+
+    /// Groups of indices of records describing one agreement, in order of first appearance (singletons included).
+    static func groups(_ records: [AgreementRecord]) -> [[Int]] {
+        var groups: [[Int]] = []
+        var byKey: [String: [Int]] = [:]  // key -> group numbers
+        for (i, r) in records.enumerated() {
+            let k = key(r)
+            if let g = byKey[k]?.first(where: { g in groups[g].allSatisfy { kindsCompatible(records[$0], r) && records[$0].row != r.row } }) {
+                groups[g].append(i)
+            } else {
+                byKey[k, default: []].append(groups.count)
+                groups.append([i])
+            }
+        }
+        return groups
+    }
+
+    /// One warning per later row that repeats an earlier one.
+    public static func warnings(_ records: [AgreementRecord]) -> [RowWarning] {
+        groups(records).flatMap { group in
+            group.dropFirst().map { i in
+                let first = records[group[0]], r = records[i]
+                let how = comparable(first) == comparable(r) ? "repeats"
+                    : filledCount(r) < filledCount(first) ? "repeats, with fewer cells filled,"
+                    : filledCount(r) > filledCount(first) ? "repeats, with more cells filled," : "names the same agreement as"
+                return RowWarning(row: r.row, message: "this row \(how) row \(first.row) (\(r.partner))")
+            }
+        }
+    }
+
+    /// The records with each repeated agreement once: the fullest row, its empty cells filled from the others.
+    public static func merge(_ records: [AgreementRecord]) -> (records: [AgreementRecord], warnings: [RowWarning]) {
+        var out: [AgreementRecord] = []
+        var warnings: [RowWarning] = []
+        for group in groups(records) {
+            let fullest = group.max { filledCount(records[$0]) < filledCount(records[$1]) || (filledCount(records[$0]) == filledCount(records[$1]) && $0 > $1) }!
+            var r = records[fullest]
+            for i in group where i != fullest {
+                let o = records[i]
+                r.country = r.country ?? o.country
+                r.countryCode = r.countryCode ?? o.countryCode
+                r.city = r.city ?? o.city
+                r.validUntil = r.validUntil ?? o.validUntil
+                r.term = r.term ?? o.term
+                r.status = r.status ?? o.status
+                r.kind = r.kind ?? o.kind
+                r.reference = r.reference ?? o.reference
+                r.url = r.url ?? o.url
+                r.indefinite = r.indefinite || o.indefinite
+            }
+            if group.count > 1 {
+                let rows = group.map { String(records[$0].row) }.joined(separator: ", ")
+                warnings.append(RowWarning(row: r.row, message: "rows \(rows) are one agreement (\(r.partner)); counted once, with the fuller cells"))
+            }
+            out.append(r)
+        }
+        return (out, warnings)
+    }
+
+    static func comparable(_ r: AgreementRecord) -> AgreementRecord {
+        var c = r
+        c.row = 0
+        c.extra = [:]
+        return c
+    }
+
+    /// How many RECORD fields hold a value.
+    public static func filledCount(_ r: AgreementRecord) -> Int {
+        let optionals: [Any?] = [r.country, r.city, r.signed, r.validUntil, r.term, r.status, r.kind, r.reference, r.url]
+        return optionals.filter { $0 != nil }.count + (r.indefinite ? 1 : 0)
+    }
+}

@@ -1,0 +1,36 @@
+/// Small text helpers every normalizer shares: whitespace collapsing and shape tests.
+public enum TextCleaning {
+    /// Trims and collapses runs of whitespace (including non-breaking spaces and tabs) to one space.
+    public static func collapse(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for scalar in s.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// True for cells that only mean "nothing here": empty, "-", "–", "n/a".
+    public static func isPlaceholder(_ s: String) -> Bool {
+        switch s {
+        case "", "-", "–", "—", "/", "?", "n/a", "N/A", "NA", "x", "X": true
+        default: false
+        }
+    }
+
+    /// True for "https://…", "www.…" and "host.tld/…" shapes.
+    public static func looksLikeURL(_ s: String) -> Bool {
+        let lower = s.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") { return true }
+        guard !lower.contains(" "), let dot = lower.firstIndex(of: ".") else { return false }
+        return lower[lower.index(after: dot)...].contains(where: { $0.isLetter })
+            && lower.contains("/")
+    }
+}

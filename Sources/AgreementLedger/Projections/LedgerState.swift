@@ -1,0 +1,91 @@
+/// The current state of every agreement, as a pure fold over the log: `state = events.reduce(initial, apply)`.
+///
+/// Every view (status, replay to a date, the diff's starting point) is this fold over a prefix or a
+/// filter of the log, so none of them can disagree with the log.
+public struct LedgerState: Sendable {
+    /// Agreements by id.
+    public private(set) var agreements: [String: AgreementState] = [:]
+    /// The latest `imported` event of each source.
+    public private(set) var lastImport: [String: LedgerEvent] = [:]
+    /// Number of `imported` events folded.
+    public private(set) var importCount = 0
+    public private(set) var lastSeq = 0
+
+    public init() {}
+
+    /// The state after `events`, optionally only those recorded on or before `until` and of `source`.
+    public init(events: some Sequence<LedgerEvent>, source: String? = nil, until: PartialDate? = nil) {
+        for event in events {
+            if let source, event.source != source { continue }
+            if let until, until < event.recorded { continue }
+            apply(event)
+        }
+    }
+
+    /// Folds one event in.
+    public mutating func apply(_ event: LedgerEvent) {
+        lastSeq = event.seq
+        switch event.type {
+        case .imported:
+            importCount += 1
+            lastImport[event.source] = event
+        case .signed:
+            guard let id = event.agreement, let record = event.record else { return }
+            agreements[id] = AgreementState(id: id, source: event.source, record: record, state: .active,
+                                            firstSeq: event.seq, lastRecorded: event.recorded)
+        case .renewed, .amended:
+            guard let id = event.agreement, var a = agreements[id] else { return }
+            for (field, change) in event.changes ?? [:] {
+                if field == "state" { continue }
+                a.record.apply(field: field, value: change.to)
+            }
+            if event.type == .renewed {
+                a.state = .active
+                a.endedOn = nil
+                if a.record.status != nil && event.changes?["status"] == nil { a.record.status = .active }
+            }
+            a.lastRecorded = event.recorded
+            agreements[id] = a
+        case .expired, .closed:
+            guard let id = event.agreement, var a = agreements[id] else { return }
+            a.state = event.type == .expired ? .expired : .closed
+            if event.type == .closed || event.effective == nil { a.endedOn = event.recorded }
+            if a.record.status != nil { a.record.status = a.state }
+            a.lastRecorded = event.recorded
+            agreements[id] = a
+        }
+    }
+
+    /// Agreements in ledger order (by their `signed` event), optionally of one source.
+    public func ordered(source: String? = nil) -> [AgreementState] {
+        agreements.values.filter { source == nil || $0.source == source }.sorted { $0.firstSeq < $1.firstSeq }
+    }
+}
+
+extension AgreementRecord {
+    /// Sets one RECORD field from its JSON value (how `changes` are replayed).
+    mutating func apply(field: String, value: JSONValue) {
+        let text = value.stringValue
+        switch field {
+        case "partner": if let text { partner = text }
+        case "country": country = text
+        case "countryCode": countryCode = text
+        case "city": city = text
+        case "signed": signed = text.flatMap { PartialDate($0) }
+        case "validUntil": validUntil = text.flatMap { PartialDate($0) }
+        case "indefinite": indefinite = value.boolValue ?? false
+        case "term": term = text
+        case "status": status = text.flatMap(AgreementStatus.init(rawValue:))
+        case "kind": kind = text
+        case "reference": reference = text
+        case "url": url = text
+        case "row": if let n = value.intValue { row = n }
+        default: break
+        }
+    }
+
+    /// One RECORD field as JSON (the `from`/`to` of a change).
+    func value(of field: String) -> JSONValue {
+        jsonFields[field] ?? .null
+    }
+}

@@ -1,0 +1,33 @@
+import AgreementLedger
+import Foundation
+
+/// Opening the store for commands, with its errors mapped to exit statuses.
+enum StoreAccess {
+    /// The committed events, or none when the store does not exist yet.
+    static func events(_ context: CommandContext) throws(CLIError) -> [LedgerEvent] {
+        guard FileManager.default.fileExists(atPath: context.ledgerDirectory) else { return [] }
+        do {
+            return try EventStore(directory: context.ledgerDirectory, create: false).readCommitted()
+        } catch {
+            throw .ledger(error.description)
+        }
+    }
+
+    /// The store for writing, created when missing.
+    static func open(_ context: CommandContext) throws(CLIError) -> EventStore {
+        do {
+            return try EventStore(directory: context.ledgerDirectory, create: true)
+        } catch {
+            throw .ledger(error.description)
+        }
+    }
+
+    /// Parses a YYYY-MM-DD option value.
+    static func day(_ args: ParsedArguments, _ name: String) throws(CLIError) -> PartialDate? {
+        guard let text = args.value(name) else { return nil }
+        guard let d = PartialDate(text), d.isFullDate else {
+            throw .usage("\(name) needs a date as YYYY-MM-DD (got \"\(text)\")")
+        }
+        return d
+    }
+}

@@ -1,0 +1,28 @@
+import AgreementLedger
+
+/// `ledger summary [IMPORT|--last]`: what one import changed, for an e-mail or a script.
+enum SummaryCommand {
+    static let spec = CommandSpec(
+        name: "summary",
+        summary: "Summarize one import's changes, grouped by event type (the latest import by default).",
+        usage: "ledger summary [IMPORT|--last] [--format markdown|json] [--json]",
+        options: [
+            .init(name: "--last", value: nil, help: "the latest import (the default)"),
+            .init(name: "--format", value: "F", help: "markdown (default) or json"),
+            .init(name: "--json", value: nil, help: "same as --format json"),
+        ],
+        examples: ["ledger summary", "ledger summary 3 --format json", "ledger summary --last > changes.md"],
+        positionals: 0, max: 1)
+
+    static func run(_ args: ParsedArguments, context: CommandContext) throws(CLIError) {
+        let format = args.has("--json") ? "json" : (args.value("--format") ?? "markdown")
+        guard format == "markdown" || format == "json" else { throw .usage("--format must be markdown or json (got \"\(format)\")") }
+        let id = args.positionals.first
+        let events = try StoreAccess.events(context)
+        guard let summary = ChangeSummary(events: events, importID: id) else {
+            throw .input(id.map { "no import \"\($0)\" in \(context.ledgerDirectory) (see 'ledger log')" }
+                         ?? "no imports yet in \(context.ledgerDirectory)")
+        }
+        context.console.print(format == "json" ? JSONWriter.pretty(summary.json) : SummaryMarkdown.render(summary))
+    }
+}

@@ -67,6 +67,18 @@ struct FieldScanner {
             // Text follows the closing quote ("EDUCA" LLP): not a quoted field, re-read it literally below.
         }
         var k = start
+        // Eight bytes at a time while none of them is the delimiter, LF or CR.
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+            let d = ones &* UInt64(delimiter), l = ones &* UInt64(Self.lf), r = ones &* UInt64(Self.cr)
+            while k + 8 <= n {
+                let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                let xd = w ^ d, xl = w ^ l, xr = w ^ r
+                let zero = ((xd &- ones) & ~xd) | ((xl &- ones) & ~xl) | ((xr &- ones) & ~xr)
+                if zero & high != 0 { break }
+                k += 8
+            }
+        }
         while k < n {
             let c = bytes[k]
             if c == delimiter || c == Self.lf || c == Self.cr { break }

@@ -1,5 +1,6 @@
 /// The separators spreadsheet exports use; the raw value is the byte, so the reader compares bytes directly.
 public enum Delimiter: UInt8, Sendable, CaseIterable {
+    /// The byte values as they appear in the file.
     case tab = 9, comma = 44, semicolon = 59
 
     /// A word for messages and JSON ("format"), since the character itself is invisible or ambiguous.

@@ -1,6 +1,8 @@
 /// The character encodings a spreadsheet export realistically arrives in; anything else must be re-exported.
 public enum TextEncoding: String, Sendable, CaseIterable {
+    /// Unicode, what current exports write (UTF-16 is Excel's "Unicode Text").
     case utf8 = "utf-8", utf16LE = "utf-16le", utf16BE = "utf-16be"
+    /// 8-bit code pages of older Central and Western European exports; never guessed, only declared.
     case windows1250 = "windows-1250", windows1252 = "windows-1252", iso88592 = "iso-8859-2"
 
     /// Lets `--encoding` accept the spellings people type ("utf8", "cp1250", "latin2"), not only the canonical one.

@@ -57,6 +57,12 @@ private func utf16(_ text: String, bigEndian: Bool, bom: Bool = true) -> [UInt8]
         }
     }
 
+    @Test func truncatedUTF16IsUndecodableAtTheLoneByte() {
+        #expect(throws: ReadError.undecodable(offset: 4, encoding: .utf16LE)) {
+            try DelimitedTextReader.read([0xFF, 0xFE, 0x61, 0x00, 0x62])
+        }
+    }
+
     @Test func windows1250Letters() throws {
         // "Łódź", "Država", "čćđšśąęńżźž"
         let bytes: [UInt8] = [0xA3, 0xF3, 0x64, 0x9F, 0x09, 0x44, 0x72, 0x9E, 0x61, 0x76, 0x61, 0x0A,

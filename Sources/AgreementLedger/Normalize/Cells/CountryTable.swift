@@ -59,6 +59,9 @@ public struct CountryTable: Sendable {
             if let code = codes[String(key.dropFirst(prefix.count + 1))] { return code }
         }
         let text = CellText.collapsed(name)
+        if text.contains("&"), let code = codes[PartnerName.folded(text.replacingAll("&", with: " and "))] {
+            return code
+        }
         if let open = text.firstIndex(of: "(") {
             let before = String(text[..<open])
             let inside = String(text[text.index(after: open)...].prefix { $0 != ")" })
@@ -146,5 +149,14 @@ public struct CountryTable: Sendable {
             end = from[end]
         }
         return groups
+    }
+}
+
+private extension String {
+    /// Every occurrence of `target` replaced (Foundation-free).
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
     }
 }

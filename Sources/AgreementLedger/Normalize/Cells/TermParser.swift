@@ -49,7 +49,7 @@ public enum TermParser {
 
     // MARK: - Vocabulary
 
-    private enum TermWord: Sendable { case indefinite, notStated, renewal, academic }
+    private enum TermWord: Sendable { case indefinite, notStated, renewal, academic, validUntilMarker }
 
     private static let phrases: PhraseMatcher<TermWord> = {
         var entries: [(String, TermWord)] = []
@@ -57,6 +57,7 @@ public enum TermParser {
         entries += TermVocabulary.all(TermVocabulary.notStated).map { ($0, .notStated) }
         entries += TermVocabulary.renewal.map { ($0, .renewal) }
         entries += TermVocabulary.academicYear.map { ($0, .academic) }
+        entries += TermVocabulary.validUntilMarkers.map { ($0, .validUntilMarker) }
         return PhraseMatcher(entries)
     }()
 
@@ -309,7 +310,7 @@ public enum TermParser {
                 case .notStated:
                     if hasTerm { startSegment() }
                     seg.notStated = true
-                case .renewal, .academic:
+                case .renewal, .academic, .validUntilMarker:
                     break
                 }
                 return m.length
@@ -354,9 +355,17 @@ public enum TermParser {
             guard total > 0 else { return nil }
 
             if let last = group.last, prepositions.contains(last.folded) { group.removeLast() }
-            closeGroup()
-            if seg.term != nil || seg.indefinite || seg.notStated { startSegment() }
             let u = unit ?? "Y"
+            // "3 godine, 6 mjeseci", "2 years and 6 months": one duration.
+            let joinsMonths = u == "M" && values.count == 1 && !plus && seg.term.map { $0.hasSuffix("Y") } == true
+                && group.allSatisfy { connectors.contains($0.folded) }
+            if joinsMonths { group = [] }
+            closeGroup()
+            if joinsMonths {
+                seg.term! += "\(total)M"
+                return used
+            }
+            if seg.term != nil || seg.indefinite || seg.notStated { startSegment() }
             seg.term = "P\(total)\(u)"
             if seg.signed != nil { contentAfterSigned = true }
             let written = (i..<(i + used)).compactMap { k -> String? in

@@ -83,6 +83,15 @@ enum TermVocabulary {
         "akademik yıl", "учебный год",
     ]
 
+    /// Words that introduce an end date ("Valid until 2025", "važi do 2024"): consumed, the date is the end.
+    static let validUntilMarkers: [String] = [
+        "valid until", "valid till", "valid to", "until", "till", "expires", "expires on", "expiry", "expiry date",
+        "effective until", "valid through",
+        "do", "važi do", "vrijedi do", "važeći do", "ważna do", "ważny do", "obowiązuje do",
+        "bis", "gültig bis", "jusqu'au", "jusqu'à", "valable jusqu'au", "hasta", "válido hasta", "fino al",
+        "valido fino al", "kadar", "tarihine kadar", "до", "действует до",
+    ]
+
     /// Words that join two agreements in one cell ("2016 ... oraz 2025 ...").
     static let connectors: Set<String> = ["oraz", "and", "i", "und", "et", "y", "e", "ve", "и"]
 

@@ -38,6 +38,9 @@ import Testing
         #expect(table.code(for: "Германия") == "DE")
         #expect(table.code(for: "Côte d’Ivoire") == "CI")
         #expect(table.code(for: "Almanya") == "DE")
+        #expect(table.code(for: "St. Kitts & Nevis") == "KN")
+        #expect(table.code(for: "Hong Kong, China") == "HK")
+        #expect(table.code(for: "Taiwan, Province of China") == "TW")
         #expect(table.code(for: "") == nil)
         #expect(table.code(for: "Atlantis") == nil)
     }

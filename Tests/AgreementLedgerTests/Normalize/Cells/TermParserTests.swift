@@ -60,6 +60,14 @@ private func signedAndTerm(_ cell: String) -> TermParse { TermParser.parseSigned
         #expect(TermParser.parseDuration("not specified").segments == [TermSegment(notStated: true)])
     }
 
+    @Test func combinedDurationsAndEndMarkers() {
+        #expect(TermParser.parseDuration("3 godine, 6 mjeseci").segments == [TermSegment(term: "P3Y6M")])
+        #expect(TermParser.parseDuration("2 years and 6 months").segments == [TermSegment(term: "P2Y6M")])
+        #expect(TermParser.parseDuration("Valid until 2025").segments == [TermSegment(validUntil: y(2025))])
+        #expect(TermParser.parseDuration("važi do 2024").segments == [TermSegment(validUntil: y(2024))])
+        #expect(TermParser.parseDuration("5 godina (automatski produženo)").segments == [TermSegment(term: "P5Y")])
+    }
+
     @Test func datesInAValidityCellAreEnds() {
         #expect(TermParser.parseDuration("2023").segments == [TermSegment(validUntil: y(2023))])
         #expect(TermParser.parseDuration("12/24/2024").segments

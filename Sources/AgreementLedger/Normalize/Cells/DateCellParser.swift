@@ -1,9 +1,16 @@
 /// Which of the two numbers in a slash date is the day: lists use both conventions and rarely say which.
-public enum DateOrder: Sendable { case dayFirst, monthFirst }
+public enum DateOrder: Sendable {
+    /// dd/mm/yyyy, as in most of Europe.
+    case dayFirst
+    /// m/d/yyyy, as in US-style exports.
+    case monthFirst
+}
 
 /// A date read from a cell, with a note when reading it took an assumption the user should be able to see.
 public struct ParsedDate: Hashable, Sendable {
+    /// The date, exactly as precise as written.
     public var date: PartialDate
+    /// What reading it assumed ("day unknown", "year written as 2,006"), for a row warning; nil when plain.
     public var note: String?
 
     /// Makes a parsed date; `note` says what was assumed ("day unknown", "two-digit year ...").

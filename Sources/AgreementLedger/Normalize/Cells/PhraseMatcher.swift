@@ -2,30 +2,35 @@
 /// their natural spelling; this folds them once and matches whole words, longest phrase first, so
 /// "nieaktualna" never matches "aktualna" and "na czas nieokreślony" wins over "czas nieokreślony".
 struct PhraseMatcher<Value: Sendable>: Sendable {
-    private var byFirstWord: [String: [(words: [String], value: Value)]] = [:]
+    private var byFirstWord: [String: [(phrase: String, value: Value)]] = [:]
 
     /// Builds the matcher from (phrase as written, value) pairs.
     init(_ entries: [(String, Value)]) {
-        for (phrase, value) in entries {
-            let words = PartnerName.folded(phrase).split(separator: " ").map(String.init)
-            guard let first = words.first else { continue }
-            byFirstWord[first, default: []].append((words, value))
+        for (written, value) in entries {
+            let phrase = PartnerName.folded(written)
+            guard let first = phrase.split(separator: " ").first else { continue }
+            byFirstWord[String(first), default: []].append((phrase, value))
         }
         for key in byFirstWord.keys {
-            byFirstWord[key]!.sort { $0.words.count > $1.words.count }
+            byFirstWord[key]!.sort { $0.phrase.utf8.count > $1.phrase.utf8.count }
         }
     }
 
     /// The longest phrase starting at `words[start]`: its value and how many words it covers.
+    /// A word may itself fold to several ("n/a" -> "n a"); words are compared joined by spaces.
     func match(_ words: [String], at start: Int) -> (value: Value, length: Int)? {
-        guard start < words.count, let candidates = byFirstWord[words[start]] else { return nil }
-        for candidate in candidates where start + candidate.words.count <= words.count {
-            var ok = true
-            for (offset, w) in candidate.words.enumerated() where words[start + offset] != w {
-                ok = false
-                break
+        guard start < words.count,
+              let first = words[start].split(separator: " ").first,
+              let candidates = byFirstWord[String(first)] else { return nil }
+        for candidate in candidates {
+            var joined = ""
+            var k = start
+            while k < words.count && joined.utf8.count < candidate.phrase.utf8.count {
+                if !joined.isEmpty { joined += " " }
+                joined += words[k]
+                k += 1
             }
-            if ok { return (candidate.value, candidate.words.count) }
+            if joined == candidate.phrase { return (candidate.value, k - start) }
         }
         return nil
     }

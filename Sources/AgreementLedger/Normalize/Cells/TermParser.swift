@@ -1,11 +1,17 @@
 /// One agreement's term as a cell states it. A cell may hold several ("Neodređeno 1 godina").
 public struct TermSegment: Hashable, Sendable {
-    public var signed: PartialDate?      // year the segment says the agreement was concluded
-    public var validUntil: PartialDate?  // end the cell states ("2024-2029" -> 2029), never computed
-    public var indefinite: Bool          // indefinite / permanent / no end
-    public var term: String?             // ISO 8601 duration stated: "P5Y", "P3Y", "P1Y", "P6M"
-    public var kind: String?             // agreement type written in the cell ("List Intencyjny", "MoU")
-    public var notStated: Bool           // the cell says the term is not stated ("Nije navedeno")
+    /// Year (or date) the segment says the agreement was concluded: its `signed` event's date.
+    public var signed: PartialDate?
+    /// End the cell states ("2024-2029" -> 2029), never computed: expiry is judged against it.
+    public var validUntil: PartialDate?
+    /// Indefinite / permanent / no end: such an agreement never expires by date.
+    public var indefinite: Bool
+    /// ISO 8601 duration stated ("P5Y", "P3Y", "P1Y", "P6M"), kept as stated rather than turned into an end.
+    public var term: String?
+    /// Agreement type written in the cell ("List Intencyjny", "MoU"), as written, so it can fill `kind`.
+    public var kind: String?
+    /// The cell says the term is not stated ("Nije navedeno"): known to be unknown, unlike an empty cell.
+    public var notStated: Bool
 
     /// Makes a segment; every part defaults to "not stated by the cell".
     public init(signed: PartialDate? = nil, validUntil: PartialDate? = nil, indefinite: Bool = false,
@@ -21,7 +27,9 @@ public struct TermSegment: Hashable, Sendable {
 
 /// What a term cell says, plus what the reader could not take at face value (shown to the user).
 public struct TermParse: Hashable, Sendable {
+    /// One segment per agreement the cell describes, in the order written.
     public var segments: [TermSegment]
+    /// One-line messages about readings the user should check ("'5+' read as 5 years ...").
     public var warnings: [String]
 
     /// Makes a parse result.

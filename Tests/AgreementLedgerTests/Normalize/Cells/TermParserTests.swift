@@ -58,6 +58,8 @@ private func signedAndTerm(_ cell: String) -> TermParse { TermParser.parseSigned
         #expect(TermParser.parseDuration("SÜRESİZ").segments == [TermSegment(indefinite: true)])
         #expect(TermParser.parseDuration("until terminated").segments == [TermSegment(indefinite: true)])
         #expect(TermParser.parseDuration("not specified").segments == [TermSegment(notStated: true)])
+        #expect(TermParser.parseDuration("N/A").segments == [TermSegment(notStated: true)])
+        #expect(TermParser.parseDuration("Nie określono").segments == [TermSegment(notStated: true)])
     }
 
     @Test func combinedDurationsAndEndMarkers() {

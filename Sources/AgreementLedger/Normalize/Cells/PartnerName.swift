@@ -1,0 +1,176 @@
+/// Partner names as offices type them: with markup pasted from web pages, entities, odd spaces and
+/// inconsistent diacritics. One place cleans a name for display and folds it for matching.
+public enum PartnerName {
+    /// The name as written with whitespace collapsed and markup removed; a note carried in markup
+    /// (e.g. `<i>*Valid for ...</i>`) is returned separately, not as part of the name.
+    public static func clean(_ raw: String) -> (name: String, note: String?) {
+        // Split into text pieces, each marked as inside a note element (<i>, <em>, <small>...) or not.
+        var pieces: [(text: String, inNote: Bool)] = []
+        var noteDepth = 0
+        var rest = Substring(raw)
+        while let open = rest.firstIndex(of: "<") {
+            pieces.append((String(rest[..<open]), noteDepth > 0))
+            guard let tag = parseTag(rest[open...]) else {
+                pieces.append(("<", noteDepth > 0))
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            rest = rest[tag.end...]
+            if noteElements.contains(tag.name) {
+                noteDepth = tag.closing ? max(0, noteDepth - 1) : noteDepth + 1
+            }
+            if breakingElements.contains(tag.name) { pieces.append((" ", noteDepth > 0)) }
+        }
+        pieces.append((String(rest), noteDepth > 0))
+
+        // The note is the trailing run of note pieces, when some name text precedes it.
+        var split = pieces.count
+        while split > 0 {
+            let piece = pieces[split - 1]
+            if piece.inNote || CellText.collapsed(piece.text).isEmpty { split -= 1 } else { break }
+        }
+        let head = pieces[..<split].map(\.text).joined()
+        let tail = pieces[split...].map(\.text).joined()
+        let name = CellText.collapsed(decodeEntities(head))
+        let note = CellText.collapsed(decodeEntities(tail))
+        if name.isEmpty { return (note, nil) }
+        return (name, note.isEmpty ? nil : note)
+    }
+
+    /// A folded key for matching: lower-case, diacritics removed (ł->l, đ->d, ß->ss, ø->o, æ->ae, ı->i too),
+    /// punctuation and quotes („“"'’ etc.) removed, whitespace collapsed.
+    ///
+    /// Quotes and apostrophes vanish ("Xi'an" -> "xian"); other punctuation separates words
+    /// ("M.S.Osimi" -> "m s osimi"), so spacing differences around punctuation fold alike.
+    public static func folded(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+
+        @inline(__always) func emit(_ v: UInt32) {
+            if pendingSpace {
+                if !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+            }
+            out.append(Unicode.Scalar(v)!)
+        }
+
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                switch v {
+                case 0x41...0x5A: emit(v + 0x20)
+                case 0x61...0x7A, 0x30...0x39: emit(v)
+                case 0x22, 0x27, 0x60: continue
+                default: pendingSpace = true
+                }
+                continue
+            }
+            if LatinFolding.low.contains(v) || LatinFolding.high.contains(v) {
+                let packed = LatinFolding.low.contains(v)
+                    ? LatinFolding.lowTable[Int(v - LatinFolding.low.lowerBound)]
+                    : LatinFolding.highTable[Int(v - LatinFolding.high.lowerBound)]
+                if packed != 0 {
+                    emit(UInt32(packed & 0xFF))
+                    if packed > 0xFF { emit(UInt32(packed >> 8)) }
+                    continue
+                }
+            }
+            if (0x400...0x4FF).contains(v) {
+                emit(foldCyrillic(v))
+                continue
+            }
+            if CellText.isSpace(s) { pendingSpace = true; continue }
+            if CellText.isInvisible(s) || isQuote(v) { continue }
+            switch s.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                continue
+            case .uppercaseLetter, .titlecaseLetter:
+                for l in s.properties.lowercaseMapping.unicodeScalars { emit(l.value) }
+            case .lowercaseLetter, .otherLetter, .modifierLetter, .decimalNumber, .letterNumber, .otherNumber:
+                emit(v)
+            default:
+                pendingSpace = true
+            }
+        }
+        return String(out)
+    }
+
+    // MARK: - Folding helpers
+
+    private static func isQuote(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xAB, 0xBB, 0xB4, 0x2BB, 0x2BC, 0x2018...0x201F, 0x2032, 0x2033, 0x2039, 0x203A, 0xFF02, 0xFF07:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Russian/Ukrainian/Serbian Cyrillic lower-cased, with ё and й folded to е and и like Latin diacritics.
+    private static func foldCyrillic(_ v: UInt32) -> UInt32 {
+        var c = v
+        if (0x410...0x42F).contains(c) { c += 0x20 } else if (0x400...0x40F).contains(c) { c += 0x50 }
+        else if c >= 0x460 && c <= 0x4FF && c % 2 == 0 && c != 0x4C0 { c += 1 }
+        switch c {
+        case 0x451, 0x450: return 0x435
+        case 0x439: return 0x438
+        default: return c
+        }
+    }
+
+    // MARK: - Markup helpers
+
+    /// Elements whose trailing content is a note about the agreement rather than part of the name.
+    private static let noteElements: Set<String> = ["i", "em", "small", "sup", "sub"]
+    /// Elements that separate words when removed.
+    private static let breakingElements: Set<String> = ["br", "p", "div", "li", "td", "tr", "hr"]
+
+    private struct Tag { var name: String; var closing: Bool; var end: Substring.Index }
+
+    /// Reads `<name ...>`, `</name>` or `<name/>` at the start of `text`; nil when `<` does not open a tag.
+    private static func parseTag(_ text: Substring) -> Tag? {
+        var i = text.index(after: text.startIndex)
+        var closing = false
+        if i < text.endIndex && text[i] == "/" { closing = true; i = text.index(after: i) }
+        let nameStart = i
+        while i < text.endIndex, text[i].isASCII, text[i].isLetter || text[i].isNumber { i = text.index(after: i) }
+        guard i > nameStart, let close = text[i...].firstIndex(of: ">") else { return nil }
+        let name = text[nameStart..<i].lowercased()
+        return Tag(name: name, closing: closing, end: text.index(after: close))
+    }
+
+    private static let namedEntities: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ",
+    ]
+
+    /// Decodes the few entities spreadsheets carry from web pages, plus numeric ones (`&#39;`, `&#x27;`).
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semi = after.prefix(10).firstIndex(of: ";") {
+                let body = after[..<semi]
+                var decoded: String?
+                if let named = namedEntities[body.lowercased()] {
+                    decoded = named
+                } else if body.hasPrefix("#") {
+                    let digits = body.dropFirst()
+                    let value = digits.hasPrefix("x") || digits.hasPrefix("X")
+                        ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+                    if let value, let scalar = Unicode.Scalar(value) { decoded = String(Character(scalar)) }
+                }
+                if let decoded {
+                    out += decoded
+                    rest = after[after.index(after: semi)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = after
+        }
+        return out + rest
+    }
+}

@@ -9,10 +9,7 @@ public enum JSONParser {
 
     /// Parses one JSON document filling all of `bytes` (whitespace around it allowed).
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
-        guard let base = bytes.baseAddress, bytes.count > 0 else {
-            throw JSONParseError(offset: 0, message: "empty input, expected a JSON value")
-        }
-        let typed = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        let typed = UnsafeBufferPointer(start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: bytes.count)
         return try parse(typed)
     }
 
@@ -77,6 +74,7 @@ struct JSONByteReader {
     }
 
     mutating func document() throws(JSONParseError) -> JSONValue {
+        if bytes.isEmpty { throw fail("empty input, expected a JSON value") }
         let value = try value()
         skipWhitespace()
         if i != bytes.count { throw fail("unexpected characters after the JSON value") }

@@ -54,18 +54,25 @@ public struct SHA256: Sendable {
     public mutating func finalize() -> [UInt8] {
         let bitLength = byteLength &* 8
         let padLength = pendingCount < 56 ? 56 - pendingCount : 120 - pendingCount
-        var tail = [UInt8](repeating: 0, count: padLength + 8)
-        tail[0] = 0x80
-        for i in 0..<8 { tail[padLength + i] = UInt8(truncatingIfNeeded: bitLength >> (56 - 8 * UInt64(i))) }
-        update(tail)
-        var digest = [UInt8](repeating: 0, count: 32)
-        for (i, word) in [h0, h1, h2, h3, h4, h5, h6, h7].enumerated() {
-            digest[4 * i] = UInt8(truncatingIfNeeded: word >> 24)
-            digest[4 * i + 1] = UInt8(truncatingIfNeeded: word >> 16)
-            digest[4 * i + 2] = UInt8(truncatingIfNeeded: word >> 8)
-            digest[4 * i + 3] = UInt8(truncatingIfNeeded: word)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: padLength + 8) { tail in
+            tail.initialize(repeating: 0)
+            tail[0] = 0x80
+            for i in 0..<8 { tail[padLength + i] = UInt8(truncatingIfNeeded: bitLength >> (56 - 8 * UInt64(i))) }
+            update(UnsafeRawBufferPointer(tail))
         }
-        return digest
+        let words = (h0, h1, h2, h3, h4, h5, h6, h7)
+        return [UInt8](unsafeUninitializedCapacity: 32) { out, count in
+            withUnsafeBytes(of: words) { raw in
+                for i in 0..<8 {
+                    let word = raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)
+                    out[4 * i] = UInt8(truncatingIfNeeded: word >> 24)
+                    out[4 * i + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                    out[4 * i + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                    out[4 * i + 3] = UInt8(truncatingIfNeeded: word)
+                }
+            }
+            count = 32
+        }
     }
 
     /// Lowercase hex of `bytes`: the form hashes take in the log and in reports.

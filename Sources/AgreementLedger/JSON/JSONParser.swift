@@ -19,6 +19,16 @@ public enum JSONParser {
         return try reader.document()
     }
 
+    /// Parses a document that must be in `JSONWriter`'s canonical form (no whitespace, keys in order,
+    /// only the writer's escapes), so a log line that parses here is byte-identical to its re-serialization.
+    /// Also returns the byte range of the top-level `"hash"` member, for hashing the line without it.
+    static func parseCanonical(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError)
+        -> (value: JSONValue, hashMember: Range<Int>?) {
+        var reader = JSONByteReader(bytes, canonical: true)
+        let value = try reader.document()
+        return (value, reader.hashMember)
+    }
+
     /// Parses one JSON document from an array of bytes.
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         let result = bytes.withUnsafeBufferPointer { buffer in
@@ -52,6 +62,9 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
     public var offset: Int
     public var message: String
 
+    /// Set when the document is JSON but not in canonical form (only from the canonical entry point).
+    var isCanonicalViolation = false
+
     public init(offset: Int, message: String) {
         self.offset = offset
         self.message = message
@@ -64,19 +77,31 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
 /// The cursor over one document's bytes.
 struct JSONByteReader {
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let canonical: Bool
     private var i = 0
     private var depth = 0
     /// Reused for strings with escapes.
     private var scratch: [UInt8] = []
+    /// Members of the objects being parsed (innermost last), so each dictionary is built at its final size.
+    private var members: [(key: String, value: JSONValue, offset: Int)] = []
+    /// Byte range of the top-level `"hash"` member (canonical mode).
+    private(set) var hashMember: Range<Int>?
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, canonical: Bool = false) {
         self.bytes = bytes
+        self.canonical = canonical
+    }
+
+    private func notCanonical(_ message: String, at offset: Int? = nil) -> JSONParseError {
+        var error = JSONParseError(offset: offset ?? i, message: "not in canonical form: " + message)
+        error.isCanonicalViolation = true
+        return error
     }
 
     mutating func document() throws(JSONParseError) -> JSONValue {
         if bytes.isEmpty { throw fail("empty input, expected a JSON value") }
         let value = try value()
-        skipWhitespace()
+        try skipWhitespace()
         if i != bytes.count { throw fail("unexpected characters after the JSON value") }
         return value
     }
@@ -91,17 +116,19 @@ struct JSONByteReader {
     }
 
     @inline(__always)
-    private mutating func skipWhitespace() {
+    private mutating func skipWhitespace() throws(JSONParseError) {
         while i < bytes.count {
             switch bytes[i] {
-            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            case 0x20, 0x0A, 0x0D, 0x09:
+                if canonical { throw notCanonical("whitespace outside a string") }
+                i += 1
             default: return
             }
         }
     }
 
     private mutating func value() throws(JSONParseError) -> JSONValue {
-        skipWhitespace()
+        try skipWhitespace()
         guard i < bytes.count else { throw fail("unexpected end of input, expected a value") }
         switch bytes[i] {
         case UInt8(ascii: "{"): return try object()
@@ -133,39 +160,46 @@ struct JSONByteReader {
     private mutating func object() throws(JSONParseError) -> JSONValue {
         try enter()
         i += 1
-        var members: [String: JSONValue] = [:]
-        skipWhitespace()
+        try skipWhitespace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "}") {
             i += 1
             depth -= 1
-            return .object(members)
+            return .object([:])
         }
+        let base = members.count
+        defer { members.removeSubrange(base...) }
         while true {
-            skipWhitespace()
+            try skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of input inside an object") }
             guard bytes[i] == UInt8(ascii: "\"") else {
                 throw fail("unexpected \(describeByte(bytes[i])), expected a string key")
             }
             let keyStart = i
             let key = try string()
-            skipWhitespace()
+            if canonical, members.count > base, !members[members.count - 1].key.utf8.lexicographicallyPrecedes(key.utf8) {
+                throw notCanonical("key \"\(key)\" out of order", at: keyStart)
+            }
+            try skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of input inside an object") }
             guard bytes[i] == UInt8(ascii: ":") else {
                 throw fail("unexpected \(describeByte(bytes[i])), expected ':'")
             }
             i += 1
             let member = try value()
-            if members.updateValue(member, forKey: key) != nil {
-                throw fail("duplicate key \"\(key)\"", at: keyStart)
-            }
-            skipWhitespace()
+            if canonical && depth == 1 && key == "hash" { hashMember = keyStart..<i }
+            members.append((key, member, keyStart))
+            try skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of input inside an object") }
             switch bytes[i] {
             case UInt8(ascii: ","): i += 1
             case UInt8(ascii: "}"):
                 i += 1
                 depth -= 1
-                return .object(members)
+                var object = [String: JSONValue](minimumCapacity: members.count - base)
+                for m in members[base...] where object.updateValue(m.value, forKey: m.key) != nil {
+                    throw fail("duplicate key \"\(m.key)\"", at: m.offset)
+                }
+                return .object(object)
             case let b: throw fail("unexpected \(describeByte(b)), expected ',' or '}'")
             }
         }
@@ -175,7 +209,7 @@ struct JSONByteReader {
         try enter()
         i += 1
         var items: [JSONValue] = []
-        skipWhitespace()
+        try skipWhitespace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "]") {
             i += 1
             depth -= 1
@@ -183,7 +217,7 @@ struct JSONByteReader {
         }
         while true {
             items.append(try value())
-            skipWhitespace()
+            try skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of input inside an array") }
             switch bytes[i] {
             case UInt8(ascii: ","): i += 1
@@ -229,6 +263,7 @@ struct JSONByteReader {
             default: break
             }
         }
+        if canonical && negative && value == 0 { throw notCanonical("-0", at: start) }
         if !negative {
             if value == Int.min { overflow = true } else { value = -value }
         }
@@ -287,7 +322,9 @@ struct JSONByteReader {
         switch e {
         case UInt8(ascii: "\""): scratch.append(0x22)
         case UInt8(ascii: "\\"): scratch.append(0x5C)
-        case UInt8(ascii: "/"): scratch.append(0x2F)
+        case UInt8(ascii: "/"):
+            if canonical { throw notCanonical("\\/ escape", at: at) }
+            scratch.append(0x2F)
         case UInt8(ascii: "b"): scratch.append(0x08)
         case UInt8(ascii: "f"): scratch.append(0x0C)
         case UInt8(ascii: "n"): scratch.append(0x0A)
@@ -307,6 +344,12 @@ struct JSONByteReader {
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if scalar >= 0xDC00 && scalar < 0xE000 {
                 throw fail("lone low surrogate", at: at)
+            }
+            if canonical {
+                let lowercase = bytes[(i - 4)..<i].allSatisfy { !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F")) }
+                guard scalar < 0x20, ![0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(scalar), lowercase else {
+                    throw notCanonical("\\u escape of a character written as is or with a short escape", at: at)
+                }
             }
             appendUTF8(scalar)
         default:

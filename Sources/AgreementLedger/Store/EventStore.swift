@@ -23,6 +23,9 @@ public final class EventStore {
     /// Batches moved aside by recovery during this process (so the CLI can report them).
     public private(set) var recoveredBatches: [RecoveredBatch] = []
 
+    /// Lines per chunk of the parallel walk; tests lower it to exercise the chunk boundaries.
+    var walkChunkSize = LogVerifier.defaultChunkSize
+
     /// The one `write(2)` of an append; tests replace it to simulate a disk that fails part-way.
     var appendWrite: (Int32, UnsafeRawPointer, Int) -> Int = { fd, bytes, count in write(fd, bytes, count) }
 
@@ -48,9 +51,10 @@ public final class EventStore {
     public func readCommitted() throws(StoreError) -> [LedgerEvent] {
         guard let bytes = try LogFile.readAll(path: logPath) else { return [] }
         let log = logPath
+        let chunkSize = walkChunkSize
         let result = bytes.withUnsafeBufferPointer { buffer -> Result<[LedgerEvent], StoreError> in
             let layout = LogLayout(buffer)
-            let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: false)
+            let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: false, chunkSize: chunkSize)
             if let fault = walk.fault { return .failure(EventStore.error(fault, log: log, writing: false)) }
             return .success(walk.events)
         }
@@ -83,7 +87,7 @@ public final class EventStore {
         }
         return bytes.withUnsafeBufferPointer { buffer in
             let layout = LogLayout(buffer)
-            let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: true)
+            let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: true, chunkSize: walkChunkSize)
             var report = VerificationReport(ok: true, lineCount: layout.lineCount, eventCount: walk.events.count,
                                             importCount: walk.importCount)
             if let fault = walk.fault {
@@ -118,7 +122,7 @@ public final class EventStore {
             layout = bytes.withUnsafeBufferPointer { LogLayout($0) }
         }
         let walk = bytes.withUnsafeBufferPointer {
-            LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true)
+            LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, chunkSize: walkChunkSize)
         }
         if let fault = walk.fault { throw EventStore.error(fault, log: logPath, writing: true) }
 

@@ -119,3 +119,49 @@ import Testing
         #expect(JSONParseError(offset: 12, message: "duplicate key \"seq\"").description == "byte 12: duplicate key \"seq\"")
     }
 }
+
+/// The canonical mode the log verifier uses: only `JSONWriter.canonical`'s exact output is accepted.
+@Suite struct CanonicalJSONParserTests {
+    private func parseCanonical(_ text: String) throws(JSONParseError) -> (value: JSONValue, hashMember: Range<Int>?) {
+        let bytes = Array(text.utf8)
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONParseError) in try JSONParser.parseCanonical(buffer) }
+        }
+        return try result.get()
+    }
+
+    @Test func acceptsWriterOutput() throws {
+        let value = JSONValue.object([
+            "a": .array(JSONParserTests.tricky.map(JSONValue.string)),
+            "b": .object(["z": .int(-5), "y": .null, "é": .bool(true), "\"": .int(0)]),
+        ])
+        let text = JSONWriter.canonical(value)
+        #expect(try parseCanonical(text).value == value)
+    }
+
+    @Test(arguments: [
+        #"{"b":1,"a":2}"#, #"{"a": 1}"#, #" {"a":1}"#, #"{"a":1} "#, "[1, 2]", "-0", #""\/""#, #""\u0041""#,
+        #""\u001F""#, #""\u000a""#, #""\u00e9""#, #""\ud83d\ude00""#, #"{"a":1,"a":2}"#,
+    ])
+    func refusesAnythingElse(text: String) {
+        #expect(throws: JSONParseError.self) { try parseCanonical(text) }
+    }
+
+    @Test func flagsCanonicalViolationsApartFromSyntaxErrors() {
+        for (text, canonical) in [(#"{"b":1,"a":2}"#, true), (#"{"a": 1}"#, true), (#"{"a":1"#, false), ("[1,]", false)] {
+            do {
+                _ = try parseCanonical(text)
+                Issue.record("\(text) parsed")
+            } catch {
+                #expect(error.isCanonicalViolation == canonical, "\(text)")
+            }
+        }
+    }
+
+    @Test func locatesTheTopLevelHashMember() throws {
+        let text = #"{"a":{"hash":"inner"},"hash":"abc","z":1}"#
+        let (_, member) = try parseCanonical(text)
+        let range = try #require(member)
+        #expect(String(decoding: Array(text.utf8)[range], as: UTF8.self) == #""hash":"abc""#)
+    }
+}

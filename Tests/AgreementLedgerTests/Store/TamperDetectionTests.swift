@@ -4,12 +4,32 @@ import Testing
 
 /// Any edit to the log must make `verify` fail at the edited line or before it, and make writers refuse.
 @Suite struct TamperDetectionTests {
-    /// A store holding two batches (7 lines), its lines, and the body to run.
+    /// A store holding two batches (7 lines), its lines, and the body to run; run twice: walking the log
+    /// in one chunk and in chunks of two lines (the parallel path and its chunk boundaries).
     private func withTwoBatches(_ body: (EventStore, [[UInt8]]) throws -> Void) throws {
-        try StoreFixtures.withStore { store throws in
-            _ = try store.transaction { _ in StoreFixtures.batch("imp-1", events: 3) }
-            _ = try store.transaction { _ in StoreFixtures.batch("imp-2", events: 2) }
-            try body(store, StoreFixtures.lines(store.logPath))
+        for chunkSize in [LogVerifier.defaultChunkSize, 2] {
+            try StoreFixtures.withStore { store throws in
+                store.walkChunkSize = chunkSize
+                _ = try store.transaction { _ in StoreFixtures.batch("imp-1", events: 3) }
+                _ = try store.transaction { _ in StoreFixtures.batch("imp-2", events: 2) }
+                try body(store, StoreFixtures.lines(store.logPath))
+            }
+        }
+    }
+
+    @Test func aRehashedLineWithAnUnknownFieldIsDetected() throws {
+        try withTwoBatches { store, lines in
+            // Add a field the ledger does not know, keep the line canonical, re-chain everything after it.
+            var json = try JSONParser.parse(lines[1]).objectValue!
+            json["zzz"] = .int(1)
+            json["hash"] = nil
+            json["hash"] = .string(SHA256.hex(JSONWriter.canonical(.object(json))))
+            var edited = lines
+            edited[1] = Array(JSONWriter.canonical(.object(json)).utf8)
+            StoreFixtures.write(lines: edited, to: store.logPath)
+            let report = store.verify()
+            #expect(report.firstBadLine == 2)
+            #expect(report.problem?.contains("does not know") == true)
         }
     }
 

@@ -20,6 +20,7 @@ import Testing
 
     private func checkRecovery(torn: (_ next: [UInt8]) -> [UInt8], expectedName: String, lines: Int) throws {
         try StoreFixtures.withStore { store throws in
+            store.walkChunkSize = 2
             _ = try store.transaction { _ in StoreFixtures.batch("imp-1", events: 2) }
             let committed = try store.readCommitted()
             let before = StoreFixtures.bytes(store.logPath)

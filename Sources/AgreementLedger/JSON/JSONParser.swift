@@ -60,11 +60,13 @@ public enum JSONParser {
 public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// 0-based byte offset of the fault in the input.
     public var offset: Int
+    /// What is wrong, in words for the user.
     public var message: String
 
     /// Set when the document is JSON but not in canonical form (only from the canonical entry point).
     var isCanonicalViolation = false
 
+    /// An error at `offset`; public so other readers (mapping files) can report in the same shape.
     public init(offset: Int, message: String) {
         self.offset = offset
         self.message = message

@@ -5,8 +5,10 @@ public struct RecoveredBatch: Hashable, Sendable {
     public var path: String
     /// Lines moved, a partial last line counted.
     public var lineCount: Int
+    /// Bytes moved (the file's size).
     public var byteCount: Int
 
+    /// A record of one move; built by the store.
     public init(path: String, lineCount: Int, byteCount: Int) {
         self.path = path
         self.lineCount = lineCount

@@ -16,6 +16,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The append itself failed; `rolledBack` tells whether the log was cut back to its previous length.
     case writeFailed(log: String, reason: String, rolledBack: Bool)
 
+    /// The one-line message the CLI prints.
     public var description: String {
         switch self {
         case .missingStore(let directory):

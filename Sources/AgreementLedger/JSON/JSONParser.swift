@@ -78,6 +78,13 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
 
 /// The cursor over one document's bytes.
 struct JSONByteReader {
+    /// An object member waiting for its object's end.
+    private struct Member {
+        var key: String
+        var value: JSONValue
+        var offset: Int
+    }
+
     private let bytes: UnsafeBufferPointer<UInt8>
     private let canonical: Bool
     private var i = 0
@@ -85,7 +92,7 @@ struct JSONByteReader {
     /// Reused for strings with escapes.
     private var scratch: [UInt8] = []
     /// Members of the objects being parsed (innermost last), so each dictionary is built at its final size.
-    private var members: [(key: String, value: JSONValue, offset: Int)] = []
+    private var members: [Member] = []
     /// Byte range of the top-level `"hash"` member (canonical mode).
     private(set) var hashMember: Range<Int>?
 
@@ -189,7 +196,7 @@ struct JSONByteReader {
             i += 1
             let member = try value()
             if canonical && depth == 1 && key == "hash" { hashMember = keyStart..<i }
-            members.append((key, member, keyStart))
+            members.append(Member(key: key, value: member, offset: keyStart))
             try skipWhitespace()
             guard i < bytes.count else { throw fail("unexpected end of input inside an object") }
             switch bytes[i] {

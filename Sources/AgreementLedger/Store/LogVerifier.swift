@@ -37,6 +37,7 @@ enum LogVerifier {
     static func walk(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>, full: Bool,
                      chunkSize: Int = defaultChunkSize) -> Walk {
         precondition(lines.startIndex == 0)
+        if lines.isEmpty { return Walk() }
         let chunkCount = (lines.count + chunkSize - 1) / chunkSize
         var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
         var fault: (line: Int, problem: LineProblem)?
@@ -59,21 +60,21 @@ enum LogVerifier {
             links: for (n, chunk) in chunks.enumerated() {
                 let from = n * chunkSize
                 for index in from..<(from + chunk.stored) {
-                    let event = buffer[index]
                     let lineNumber = index + 1
-                    if event.seq != lineNumber {
-                        fault = (lineNumber, .other("seq is \(event.seq) where \(lineNumber) belongs "
+                    let seq = buffer[index].seq
+                    if seq != lineNumber {
+                        fault = (lineNumber, .other("seq is \(seq) where \(lineNumber) belongs "
                             + "(a line was deleted, duplicated or moved?)"))
                         break links
                     }
-                    if event.prev != previousHash {
+                    if buffer[index].prev != previousHash {
                         fault = (lineNumber, .other(lineNumber == 1
                             ? "prev of the first line is not 64 zeros (lines were deleted before it?)"
                             : "prev does not match the hash of line \(lineNumber - 1) (a line was deleted, inserted or moved?)"))
                         break links
                     }
-                    previousHash = event.hash
-                    if event.type == .imported { importCount += 1 }
+                    previousHash = buffer[index].hash
+                    if buffer[index].type == .imported { importCount += 1 }
                     valid += 1
                 }
                 if let chunkFault = chunk.fault {

@@ -1,0 +1,235 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The append-only event log, `<dir>/events.jsonl`: the ledger's source of truth. It is never rewritten;
+/// batches are appended whole under an exclusive lock, and only a torn, never-committed tail is ever removed.
+public final class EventStore {
+    /// The log's file name inside the store.
+    public static let logFileName = "events.jsonl"
+    /// The writers' lock file inside the store.
+    public static let lockFileName = ".lock"
+    /// Where recovery puts torn batches, inside the store.
+    public static let rejectedDirectoryName = "rejected"
+
+    /// The store directory as given (messages name paths under it).
+    public let directory: String
+    /// `<directory>/events.jsonl`, as messages name it.
+    public let logPath: String
+    /// Batches moved aside by recovery during this process (so the CLI can report them).
+    public private(set) var recoveredBatches: [RecoveredBatch] = []
+
+    /// Lines per chunk of the parallel walk; tests lower it to exercise the chunk boundaries.
+    var walkChunkSize = LogVerifier.defaultChunkSize
+
+    /// The one `write(2)` of an append; tests replace it to simulate a disk that fails part-way.
+    var appendWrite: (Int32, UnsafeRawPointer, Int) -> Int = { fd, bytes, count in write(fd, bytes, count) }
+
+    /// Opens (creating the directory when `create`) the store at `directory`.
+    public init(directory: String, create: Bool) throws(StoreError) {
+        self.directory = directory
+        self.logPath = EventStore.join(directory, EventStore.logFileName)
+        var st = stat()
+        if stat(directory, &st) == 0 {
+            guard st.st_mode & S_IFMT == S_IFDIR else {
+                throw .io(path: directory, operation: "open the store", reason: "not a directory")
+            }
+        } else if create {
+            try EventStore.makeDirectories(directory)
+        } else {
+            throw .missingStore(directory: directory)
+        }
+    }
+
+    /// All committed events (complete batches only: lines after the last `imported` event are an unfinished
+    /// or torn batch and are not returned). Checks JSON, seq contiguity and prev links (cheap); throws
+    /// StoreError naming the line on a fault. Does not take the lock (readers never block).
+    public func readCommitted() throws(StoreError) -> [LedgerEvent] {
+        guard let bytes = try LogFile.readAll(path: logPath) else { return [] }
+        let log = logPath
+        let chunkSize = walkChunkSize
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<[LedgerEvent], StoreError> in
+            let layout = LogLayout(buffer)
+            let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: false, chunkSize: chunkSize)
+            if let fault = walk.fault { return .failure(EventStore.error(fault, log: log, writing: false)) }
+            return .success(walk.events)
+        }
+        return try result.get()
+    }
+
+    /// Runs `body` holding the exclusive write lock: recovers a torn tail first, verifies the whole log
+    /// (refusing with an error naming the first bad line), passes the committed events to `body`, and
+    /// appends the batch `body` returns (nil or empty = append nothing) with one `write(2)` and an fsync.
+    /// The batch's last event must be `.imported` and no other may be; seq, prev and hash are assigned
+    /// here. Returns the batch as written. A failed write is cut back off the log before throwing.
+    public func transaction(_ body: ([LedgerEvent]) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
+        try FileLock.withExclusiveLock(path: EventStore.join(directory, EventStore.lockFileName)) {
+            try locked(body)
+        }
+    }
+
+    /// Walks the whole log: every line parses as JSON and as an event, seq is 1,2,3..., prev links, each
+    /// hash matches, the bytes are canonical, the format is known, the log ends with a complete batch.
+    /// Never modifies anything.
+    public func verify() -> VerificationReport {
+        let bytes: [UInt8]
+        do {
+            guard let read = try LogFile.readAll(path: logPath) else {
+                return VerificationReport(ok: true, lineCount: 0, eventCount: 0, importCount: 0)
+            }
+            bytes = read
+        } catch {
+            return VerificationReport(ok: false, lineCount: 0, eventCount: 0, importCount: 0, problem: error.description)
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let layout = LogLayout(buffer)
+            let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: true, chunkSize: walkChunkSize)
+            var report = VerificationReport(ok: true, lineCount: layout.lineCount, eventCount: walk.events.count,
+                                            importCount: walk.importCount)
+            if let fault = walk.fault {
+                report.ok = false
+                report.firstBadLine = fault.line
+                report.problem = EventStore.text(fault.problem)
+            } else if layout.hasTail {
+                report.ok = false
+                report.firstBadLine = layout.committedLines + 1
+                report.problem = "the log ends with an unfinished batch (\(layout.tailLineCount) line(s) without a "
+                    + "closing \"imported\" event, cut off by a crash?); the next import moves them to "
+                    + "\(EventStore.rejectedDirectoryName)/"
+            }
+            return report
+        }
+    }
+
+    // MARK: - The locked part of a transaction
+
+    private func locked(_ body: ([LedgerEvent]) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
+        let existed = LogFile.exists(logPath)
+        let fd = open(logPath, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.io(path: logPath, operation: "open", reason: LogFile.errorText()) }
+        defer { close(fd) }
+        if !existed { try LogFile.syncDirectory(directory) }
+
+        var bytes = try LogFile.readAll(fd: fd, path: logPath)
+        var layout = bytes.withUnsafeBufferPointer { LogLayout($0) }
+        if layout.hasTail && !layout.tailUnreadable {
+            try recoverTail(bytes, layout, fd: fd)
+            bytes.removeSubrange(layout.committedEnd...)
+            layout = bytes.withUnsafeBufferPointer { LogLayout($0) }
+        }
+        let walk = bytes.withUnsafeBufferPointer {
+            LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, chunkSize: walkChunkSize)
+        }
+        if let fault = walk.fault { throw EventStore.error(fault, log: logPath, writing: true) }
+
+        guard var batch = try body(walk.events), !batch.isEmpty else { return [] }
+        try validate(&batch)
+        var seq = walk.events.last?.seq ?? 0
+        var prev = walk.events.last?.hash ?? LedgerEvent.genesisHash
+        var out = [UInt8]()
+        out.reserveCapacity(batch.count * 600)
+        for index in batch.indices {
+            seq += 1
+            batch[index].seq = seq
+            batch[index].prev = prev
+            batch[index].hash = batch[index].computedHash()
+            prev = batch[index].hash
+            batch[index].appendCanonicalLine(to: &out)
+            out.append(0x0A)
+        }
+        try append(out, fd: fd, previousLength: bytes.count)
+        return batch
+    }
+
+    /// Moves the bytes after the committed part to `rejected/` (durably), then cuts them off the log.
+    private func recoverTail(_ bytes: [UInt8], _ layout: LogLayout, fd: Int32) throws(StoreError) {
+        let rejected = EventStore.join(directory, EventStore.rejectedDirectoryName)
+        try LogFile.makeDirectory(rejected)
+        let tail = bytes[layout.committedEnd...]
+        let digest = tail.withUnsafeBytes { SHA256.hex(of: SHA256.digest($0)) }
+        let name = "torn-\(layout.tailFirstSeq.map(String.init) ?? "partial")-\(digest.prefix(16)).jsonl"
+        let path = EventStore.join(rejected, name)
+        let written = tail.withUnsafeBufferPointer { buffer in
+            Result { () throws(StoreError) in try LogFile.writeDurably(buffer, to: path) }
+        }
+        try written.get()
+        try LogFile.syncDirectory(rejected)
+        try LogFile.syncDirectory(directory)
+        guard ftruncate(fd, off_t(layout.committedEnd)) == 0 else {
+            throw .io(path: logPath, operation: "cut off the torn tail", reason: LogFile.errorText())
+        }
+        guard fsync(fd) == 0 else { throw .io(path: logPath, operation: "fsync", reason: LogFile.errorText()) }
+        recoveredBatches.append(RecoveredBatch(path: path, lineCount: layout.tailLineCount, byteCount: tail.count))
+    }
+
+    /// The batch rules: `imported` last and only last; its format is the one this code writes.
+    private func validate(_ batch: inout [LedgerEvent]) throws(StoreError) {
+        let last = batch.count - 1
+        guard batch[last].type == .imported else {
+            throw .invalidBatch(log: logPath, reason: "its last event is \"\(batch[last].type.rawValue)\", "
+                + "but a batch must end with its \"imported\" event")
+        }
+        if let early = batch[..<last].firstIndex(where: { $0.type == .imported }) {
+            throw .invalidBatch(log: logPath, reason: "event \(early + 1) of \(batch.count) is \"imported\"; "
+                + "only the last event of a batch may be")
+        }
+        let version = batch[last].formatVersion ?? LedgerEvent.currentFormatVersion
+        guard version == LedgerEvent.currentFormatVersion else {
+            throw .invalidBatch(log: logPath, reason: "its \"imported\" event declares format \(version), "
+                + "but this ledger writes format \(LedgerEvent.currentFormatVersion)")
+        }
+        batch[last].formatVersion = version
+    }
+
+    /// One `write(2)` of the whole batch, then fsync; on any failure the log is cut back to `previousLength`.
+    private func append(_ out: [UInt8], fd: Int32, previousLength: Int) throws(StoreError) {
+        let written = out.withUnsafeBytes { appendWrite(fd, $0.baseAddress!, $0.count) }
+        var failure: String?
+        if written < 0 {
+            failure = LogFile.errorText()
+        } else if written != out.count {
+            failure = "only \(written) of \(out.count) bytes were written"
+        } else if fsync(fd) != 0 {
+            failure = "fsync: " + LogFile.errorText()
+        }
+        guard let failure else { return }
+        let rolledBack = ftruncate(fd, off_t(previousLength)) == 0 && fsync(fd) == 0
+        throw .writeFailed(log: logPath, reason: failure, rolledBack: rolledBack)
+    }
+
+    // MARK: - Helpers
+
+    private static func error(_ fault: (line: Int, problem: LineProblem), log: String, writing: Bool) -> StoreError {
+        switch fault.problem {
+        case .newerFormat(let version): return .newerFormat(log: log, line: fault.line, version: version)
+        case .other(let text):
+            return writing ? .writeRefused(log: log, line: fault.line, problem: text)
+                : .badLine(log: log, line: fault.line, problem: text)
+        }
+    }
+
+    private static func text(_ problem: LineProblem) -> String {
+        switch problem {
+        case .newerFormat(let version): "the log was written by a newer ledger (format \(version))"
+        case .other(let text): text
+        }
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// `mkdir -p`.
+    private static func makeDirectories(_ path: String) throws(StoreError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            try LogFile.makeDirectory(prefix)
+            prefix += "/"
+        }
+    }
+}

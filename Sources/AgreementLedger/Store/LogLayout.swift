@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A log's bytes cut into lines, and where its committed part ends: after the last complete line that is
+/// an `imported` event. Whatever follows is a torn batch that was never committed.
+struct LogLayout {
+    /// Complete lines (each was followed by `\n`), as byte ranges without the `\n`.
+    var lines: [Range<Int>] = []
+    /// Bytes after the last `\n`, if any: a line cut off mid-write.
+    var partial: Range<Int>?
+    /// Complete lines up to and including the last `imported` one.
+    var committedLines = 0
+    /// `seq` of the first complete line after the committed part, when there is one.
+    var tailFirstSeq: Int?
+    /// A complete line after the last `imported` is not an event at all: that is damage, not a torn write,
+    /// so nothing may be moved aside and the walk over all lines will name the fault.
+    var tailUnreadable = false
+    let byteCount: Int
+
+    init(_ log: UnsafeBufferPointer<UInt8>) {
+        byteCount = log.count
+        guard let base = log.baseAddress, log.count > 0 else { return }
+        var start = 0
+        while start < log.count {
+            guard let nl = memchr(base + start, 0x0A, log.count - start) else {
+                partial = start..<log.count
+                break
+            }
+            let end = UnsafeRawPointer(nl) - UnsafeRawPointer(base)
+            lines.append(start..<end)
+            start = end + 1
+        }
+        var j = lines.count - 1
+        while j >= 0 {
+            guard let event = try? LogLine.decode(log, lines[j]).get() else {
+                tailUnreadable = true
+                tailFirstSeq = nil
+                committedLines = lines.count
+                return
+            }
+            if event.type == .imported {
+                committedLines = j + 1
+                return
+            }
+            tailFirstSeq = event.seq
+            j -= 1
+        }
+        committedLines = 0
+    }
+
+    /// Byte offset just past the committed part.
+    var committedEnd: Int { committedLines == 0 ? 0 : lines[committedLines - 1].upperBound + 1 }
+
+    /// Lines in the file, a partial last line counted.
+    var lineCount: Int { lines.count + (partial == nil ? 0 : 1) }
+
+    /// Whether bytes follow the committed part.
+    var hasTail: Bool { committedEnd < byteCount }
+
+    /// Lines after the committed part, a partial last line counted.
+    var tailLineCount: Int { lineCount - committedLines }
+}
+
+/// Decoding one log line.
+enum LogLine {
+    /// The event on `range` of `log`, or what is wrong with it.
+    static func decode(_ log: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Result<LedgerEvent, LineProblem> {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(UnsafeBufferPointer(rebasing: log[range]))
+        } catch {
+            return .failure(.other("not valid JSON (\(error))"))
+        }
+        do {
+            return .success(try LedgerEvent(json: json))
+        } catch {
+            return .failure(.other("not a valid event: \(error)"))
+        }
+    }
+}
+
+/// What is wrong with one line.
+enum LineProblem: Error, Hashable {
+    case newerFormat(Int)
+    case other(String)
+}

@@ -1,0 +1,178 @@
+import Dispatch
+
+/// The forward walk over a log's committed lines: the checks that make the file an audit trail
+/// (parse, seq 1, 2, 3..., prev links, hash, canonical bytes, known format).
+///
+/// Per-line work (parsing, decoding, hashing) runs on all cores in chunks; the links between lines
+/// (seq, prev) are then checked in one cheap sequential pass.
+enum LogVerifier {
+    /// What a walk found.
+    struct Walk {
+        var events: [LedgerEvent] = []
+        var importCount = 0
+        /// 1-based line and its problem; the walk stops there.
+        var fault: (line: Int, problem: LineProblem)?
+    }
+
+    /// The per-line outcome of one chunk: how many of its lines (from its first) passed and were stored,
+    /// and its first faulty line.
+    private struct Chunk {
+        var stored = 0
+        var fault: (line: Int, problem: LineProblem)?
+    }
+
+    /// The buffers the parallel chunks share: the log is only read and outlives the work, and each chunk
+    /// writes only its own slot and its own range of events, so no access races.
+    private struct SharedBuffers: @unchecked Sendable {
+        let log: UnsafeBufferPointer<UInt8>
+        let chunks: UnsafeMutablePointer<Chunk>
+        let events: UnsafeMutablePointer<LedgerEvent>
+    }
+
+    /// Lines per chunk of parallel work.
+    static let defaultChunkSize = 8_192
+
+    /// Walks `lines` of `log` (which must start at index 0) from the first. `full` adds the hash and
+    /// canonical-form checks; without it the walk is the cheap structural check readers use.
+    static func walk(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>, full: Bool,
+                     chunkSize: Int = defaultChunkSize) -> Walk {
+        precondition(lines.startIndex == 0)
+        if lines.isEmpty { return Walk() }
+        let chunkCount = (lines.count + chunkSize - 1) / chunkSize
+        var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
+        var fault: (line: Int, problem: LineProblem)?
+        var importCount = 0
+        // Events are decoded straight into the result's storage (no per-chunk arrays to copy: a big log's
+        // events take gigabytes).
+        let events = [LedgerEvent](unsafeUninitializedCapacity: lines.count) { buffer, initializedCount in
+            chunks.withUnsafeMutableBufferPointer { slots in
+                let shared = SharedBuffers(log: log, chunks: slots.baseAddress!, events: buffer.baseAddress!)
+                let work: @Sendable (Int) -> Void = { n in
+                    let from = n * chunkSize
+                    let to = min(from + chunkSize, lines.count)
+                    shared.chunks[n] = checkLines(shared.log, lines: lines[from..<to], into: shared.events, full: full)
+                }
+                if chunkCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work) }
+            }
+            // The links between lines, in order, up to the first fault.
+            var valid = 0
+            var previousHash = LedgerEvent.genesisHash
+            links: for (n, chunk) in chunks.enumerated() {
+                let from = n * chunkSize
+                for index in from..<(from + chunk.stored) {
+                    let lineNumber = index + 1
+                    let seq = buffer[index].seq
+                    if seq != lineNumber {
+                        fault = (lineNumber, .other("seq is \(seq) where \(lineNumber) belongs "
+                            + "(a line was deleted, duplicated or moved?)"))
+                        break links
+                    }
+                    if buffer[index].prev != previousHash {
+                        fault = (lineNumber, .other(lineNumber == 1
+                            ? "prev of the first line is not 64 zeros (lines were deleted before it?)"
+                            : "prev does not match the hash of line \(lineNumber - 1) (a line was deleted, inserted or moved?)"))
+                        break links
+                    }
+                    previousHash = buffer[index].hash
+                    if buffer[index].type == .imported { importCount += 1 }
+                    valid += 1
+                }
+                if let chunkFault = chunk.fault {
+                    fault = chunkFault
+                    break
+                }
+            }
+            // Keep the valid prefix; release whatever the chunks stored beyond it.
+            for (n, chunk) in chunks.enumerated() {
+                let from = max(n * chunkSize, valid)
+                let to = n * chunkSize + chunk.stored
+                if to > from { (buffer.baseAddress! + from).deinitialize(count: to - from) }
+            }
+            initializedCount = valid
+        }
+        if let found = fault, case .other = found.problem,
+           let newer = newerFormat(log, lines: lines[(found.line - 1)...]) {
+            fault = (newer.line, .newerFormat(newer.version))
+        }
+        return Walk(events: events, importCount: importCount, fault: fault)
+    }
+
+    /// The per-line checks of `lines`, storing each event at its line's index in `events`, stopping at the
+    /// first faulty line.
+    private static func checkLines(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>,
+                                   into events: UnsafeMutablePointer<LedgerEvent>, full: Bool) -> Chunk {
+        var chunk = Chunk()
+        for index in lines.indices {
+            switch checkLine(log, lines[index], full: full) {
+            case .success(let event):
+                (events + index).initialize(to: event)
+                chunk.stored += 1
+            case .failure(let problem):
+                chunk.fault = (index + 1, problem)
+                return chunk
+            }
+        }
+        return chunk
+    }
+
+    /// One line on its own: parses, decodes, known format; with `full`, canonical bytes and a hash that
+    /// matches the line's content.
+    private static func checkLine(_ log: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, full: Bool)
+        -> Result<LedgerEvent, LineProblem> {
+        guard full else {
+            return LogLine.decode(log, range).flatMap { event in
+                if event.type == .imported, let version = event.formatVersion, version > LedgerEvent.currentFormatVersion {
+                    return .failure(.newerFormat(version))
+                }
+                return .success(event)
+            }
+        }
+        let line = UnsafeBufferPointer(rebasing: log[range])
+        let value: JSONValue
+        let hashMember: Range<Int>?
+        do {
+            (value, hashMember) = try JSONParser.parseCanonical(line)
+        } catch {
+            return .failure(.other(error.isCanonicalViolation
+                ? "the line is not in canonical form (was the line edited?)"
+                : "not valid JSON (\(error))"))
+        }
+        let event: LedgerEvent
+        do {
+            event = try LedgerEvent(json: value)
+        } catch {
+            return .failure(.other("not a valid event: \(error)"))
+        }
+        if event.type == .imported, let version = event.formatVersion, version > LedgerEvent.currentFormatVersion {
+            return .failure(.newerFormat(version))
+        }
+        // The line is canonical, so it is the canonical JSON of `value`; the event must say all of it.
+        guard event.json(includingHash: true) == value, let member = hashMember else {
+            return .failure(.other("the line holds fields this ledger does not know (was the line edited?)"))
+        }
+        // In canonical form, dropping the `hash` member and one comma next to it yields the canonical JSON
+        // without `hash`: what the hash covers.
+        let cut = line[member.lowerBound - 1] == UInt8(ascii: ",")
+            ? (member.lowerBound - 1)..<member.upperBound : member.lowerBound..<(member.upperBound + 1)
+        var hasher = SHA256()
+        hasher.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[..<cut.lowerBound])))
+        hasher.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: line[cut.upperBound...])))
+        guard SHA256.hex(of: hasher.finalize()) == event.hash else {
+            return .failure(.other("hash does not match the line's content (was the line edited?)"))
+        }
+        return .success(event)
+    }
+
+    /// The first `imported` line among `lines` declaring a format newer than this code's: when a log
+    /// fails to decode, that is the likelier and more useful explanation.
+    private static func newerFormat(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>) -> (line: Int, version: Int)? {
+        for index in lines.indices {
+            guard let json = try? JSONParser.parse(UnsafeBufferPointer(rebasing: log[lines[index]])),
+                  json["type"]?.stringValue == EventType.imported.rawValue,
+                  let version = json["formatVersion"]?.intValue,
+                  version > LedgerEvent.currentFormatVersion else { continue }
+            return (index + 1, version)
+        }
+        return nil
+    }
+}

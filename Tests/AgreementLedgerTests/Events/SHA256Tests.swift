@@ -1,0 +1,43 @@
+import Testing
+@testable import AgreementLedger
+
+@Suite struct SHA256Tests {
+    @Test func nistVectors() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu")
+            == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+    }
+
+    @Test func oneMillionA() {
+        var hasher = SHA256()
+        let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
+        for _ in 0..<1000 { hasher.update(chunk) }
+        #expect(SHA256.hex(of: hasher.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func streamingInOddChunksEqualsOneShot() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000, 4097] {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let oneShot = SHA256.digest(message)
+            for chunkSize in [1, 3, 7, 63, 64, 65, 127] {
+                var hasher = SHA256()
+                var start = 0
+                while start < message.count {
+                    let end = min(start + chunkSize, message.count)
+                    hasher.update(Array(message[start..<end]))
+                    start = end
+                }
+                #expect(hasher.finalize() == oneShot, "length \(length), chunks of \(chunkSize)")
+            }
+        }
+    }
+
+    @Test func hexIsLowercaseTwoDigitsPerByte() {
+        #expect(SHA256.hex(of: [0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
+        #expect(SHA256.hex(of: []) == "")
+    }
+}

@@ -5,7 +5,7 @@ import Foundation
 public enum LedgerCommand {
     typealias Runner = (ParsedArguments, CommandContext) throws(CLIError) -> Void
 
-    static let commands: [(spec: CommandSpec, run: Runner)] = [
+    static var commands: [(spec: CommandSpec, run: Runner)] { [
         (InspectCommand.spec, InspectCommand.run),
         (ImportCommand.spec, ImportCommand.run),
         (StatusCommand.spec, StatusCommand.run),
@@ -13,7 +13,7 @@ public enum LedgerCommand {
         (LogCommand.spec, LogCommand.run),
         (SummaryCommand.spec, SummaryCommand.run),
         (VerifyCommand.spec, VerifyCommand.run),
-    ]
+    ] }
 
     /// Runs with real stdout/stderr and returns the exit status.
     public static func main(arguments: [String]) -> Int32 {

@@ -41,6 +41,7 @@ public struct SnapshotNormalizer {
             records += readRow(cells: cells, line: row.line, layout: layout, orders: orders, warnings: &warnings)
         }
         warnings += DuplicateRows.warnings(records)
+        warnings += URLAlignment.warnings(records)
         warnings.sort { $0.row < $1.row }
         return Snapshot(asOf: asOf, format: table.delimiter == .tab ? "tsv" : "csv", encoding: table.encoding,
                         records: records, warnings: warnings, layout: layout)
@@ -59,7 +60,9 @@ public struct SnapshotNormalizer {
             return "no partner name in this row"
         }
         if filled == [partnerColumn] { return "only one cell filled (a title or section line)" }
-        if HeaderDetector.assign(cells: cells, index: 0, line: 0, mapping: nil, vocabulary: vocabulary)
+        // A header repeated inside the table: header words in three columns and no number anywhere.
+        if !cells.contains(where: { $0.contains(where: \.isNumber) }),
+           HeaderDetector.assign(cells: cells, index: 0, line: 0, mapping: nil, vocabulary: vocabulary)
             .roles.filter({ $0 != .extra }).count >= 3 {
             return "another header line"
         }
@@ -106,7 +109,7 @@ public struct SnapshotNormalizer {
         func warn(_ message: String) { warnings.append(RowWarning(row: line, message: message)) }
 
         // Partner, with any note carried in markup kept apart.
-        let (partnerText, note) = PartnerName.clean(cell(.partner))
+        var (partnerText, note) = PartnerName.clean(cell(.partner))
         var extra: [String: String] = [:]
         for (c, role) in layout.roles.enumerated() where (role == .extra || role == .ordinal) && c < cells.count {
             if !cells[c].isEmpty { extra[layout.extraKey(c)] = cells[c] }
@@ -176,11 +179,15 @@ public struct SnapshotNormalizer {
         // How many agreements does the row hold?
         let countryCell = cell(.country)
         let countryParts = countries.splitCountries(countryCell) ?? (countryCell.isEmpty ? [] : [countryCell])
-        let cityCell = cell(.city)
+        var cityCell = cell(.city)
+        if InstitutionWords.names(cityCell) && !InstitutionWords.names(partnerText) && !partnerText.isEmpty {
+            warn("the city cell \"\(cityCell)\" names an institution and the partner cell \"\(partnerText)\" does not; read as swapped")
+            swap(&partnerText, &cityCell)
+        }
         let counts = [signedDates.count, validDates.count, termSegments.count, combined.count, statuses.count,
                       countryParts.count, max(validWords.count, 0)]
         var n = max(1, counts.max() ?? 1)
-        let cityParts = RowSplitting.split(cityCell, into: n)
+        var cityParts = RowSplitting.split(cityCell, into: n)
         var partnerParts: [String] = [partnerText]
         if n > 1 && (countryParts.count == n || cityParts?.count == n) {
             if let parts = RowSplitting.split(partnerText, into: n) { partnerParts = parts.map(RowSplitting.dropJointPrefix) }
@@ -188,6 +195,7 @@ public struct SnapshotNormalizer {
                   RowSplitting.enumerated(cityCell)?.count == enumerated.count {
             n = enumerated.count
             partnerParts = enumerated
+            cityParts = RowSplitting.enumerated(cityCell)
         }
         let kindParts = kindText.flatMap { RowSplitting.splitKinds($0, into: n) }
         if n > 1 {

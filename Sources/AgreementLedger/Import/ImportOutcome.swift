@@ -3,7 +3,9 @@ public struct ImportOutcome: Sendable {
     public var importID: String?
     public var source: String
     public var recorded: PartialDate
+    /// The file's name (as logged) and the path it was read from (for messages).
     public var file: String
+    public var path: String
     public var sha256: String
     public var counts: EventCounts
     /// The lifecycle events (the closing `imported` event is not listed).

@@ -41,7 +41,7 @@ public struct Importer {
                 let state = LedgerState(events: committed, source: source)
                 if let last = state.lastImport[source] {
                     if last.sha256 == file.sha {
-                        outcome = ImportOutcome(importID: nil, source: source, recorded: file.recorded, file: name,
+                        outcome = ImportOutcome(importID: nil, source: source, recorded: file.recorded, file: name, path: file.path,
                                                 sha256: file.sha, counts: EventCounts(), events: [],
                                                 warnings: file.snapshot.warnings, unchanged: true, dryRun: dryRun)
                         return nil
@@ -59,7 +59,7 @@ public struct Importer {
                                                      takenIDs: Set(all.agreements.keys))
                 var counts = EventCounts()
                 for e in events { counts[e.type] += 1 }
-                outcome = ImportOutcome(importID: importID, source: source, recorded: file.recorded, file: name,
+                outcome = ImportOutcome(importID: importID, source: source, recorded: file.recorded, file: name, path: file.path,
                                         sha256: file.sha, counts: counts, events: events,
                                         warnings: file.snapshot.warnings + warnings, unchanged: false, dryRun: dryRun)
                 if dryRun { return nil }

@@ -56,7 +56,7 @@ enum ImportCommand {
                 for e in o.events { console.print("  \(e.type.rawValue): " + ChangeSummary.describe(e)) }
             }
             if !o.warnings.isEmpty {
-                console.error("\(o.file): \(o.warnings.count) warnings (see 'ledger inspect \(o.file)')")
+                console.error("\(o.path): \(o.warnings.count) warnings (see 'ledger inspect \(o.path)')")
             }
         }
     }

@@ -65,15 +65,25 @@ enum RowSplitting {
                                          "umowa", "porozumienie", "vertrag", "vereinbarung", "accord", "convention",
                                          "convenio", "acuerdo", "accordo", "protocol", "mou", "list"]
 
-    /// The type cell cut into `n` types, or nil when it does not cut into exactly `n`.
-    static func splitKinds(_ text: String, into n: Int) -> [String]? {
-        guard n > 1 else { return nil }
-        if let parts = split(text, into: n) { return parts }
+    /// How many types the cell seems to name (1 when it is one phrase).
+    static func kindCount(_ text: String) -> Int {
+        kindParts(text).count
+    }
+
+    static func kindParts(_ text: String) -> [String] {
         var parts: [[Substring]] = []
         for word in text.split(separator: " ") {
             let isHead = word.first?.isUppercase == true && kindHeads.contains(PartnerName.folded(String(word)))
             if isHead || parts.isEmpty { parts.append([word]) } else { parts[parts.count - 1].append(word) }
         }
-        return parts.count == n ? parts.map { $0.joined(separator: " ") } : nil
+        return parts.map { $0.joined(separator: " ") }
+    }
+
+    /// The type cell cut into `n` types, or nil when it does not cut into exactly `n`.
+    static func splitKinds(_ text: String, into n: Int) -> [String]? {
+        guard n > 1 else { return nil }
+        if let parts = split(text, into: n) { return parts }
+        let parts = kindParts(text)
+        return parts.count == n ? parts : nil
     }
 }

@@ -200,7 +200,7 @@ public struct SnapshotNormalizer {
         let kindParts = kindText.flatMap { RowSplitting.splitKinds($0, into: n) }
         if n > 1 {
             warn("the row holds \(n) agreements; read as \(n) records")
-            if kindText != nil && kindParts == nil {
+            if let k = kindText, kindParts == nil, RowSplitting.kindCount(k) > 1 {
                 warn("cannot tell which agreement type belongs to which of the \(n) agreements; each keeps the whole type text")
             }
         }

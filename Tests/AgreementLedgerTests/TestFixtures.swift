@@ -1,0 +1,45 @@
+import Foundation
+@testable import AgreementLedger
+
+/// Where the test fixtures live, and small helpers to read them.
+enum TestFixtures {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The four real lists, by short name.
+    static let seeds: [String: String] = [
+        "bosnian": "000_4ec7be47f2d66810.txt",
+        "polish": "001_ed64fcf3a3d14cb7.txt",
+        "aitu": "002_ac16d23dd6c85d43.txt",
+        "english": "003_d7a138244befba5f.txt",
+    ]
+
+    static func seedBytes(_ name: String) throws -> [UInt8] {
+        try bytes(directory.appendingPathComponent("seeds").appendingPathComponent(seeds[name]!).path)
+    }
+
+    static func bytes(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// A sample snapshot under Ledger/samples.
+    static func sample(_ source: String, _ file: String) -> String {
+        repository.appendingPathComponent("Ledger/samples/\(source)/\(file)").path
+    }
+
+    static func snapshot(_ bytes: [UInt8], name: String = "test") throws -> Snapshot {
+        try SnapshotReader().read(bytes: bytes, name: name)
+    }
+
+    /// A scratch directory, removed by the caller with `remove`.
+    static func temporaryDirectory() -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-test-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.path
+    }
+
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

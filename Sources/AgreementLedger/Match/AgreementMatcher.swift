@@ -14,11 +14,20 @@ public enum AgreementMatcher {
     }
 
     public static func match(new records: [AgreementRecord], known: [AgreementState]) -> Result {
+        // Fold every name once: the stages below compare these keys many times.
+        let newKeys = records.map(AgreementKey.init)
+        let newRefs = records.map(AgreementKey.reference)
+        var knownKeys: [String: AgreementKey] = [:]
+        var knownRefs: [String: String] = [:]
+        for k in known {
+            knownKeys[k.id] = AgreementKey(k.record)
+            knownRefs[k.id] = AgreementKey.reference(k.record)
+        }
         var freeNew = Array(records.indices)
         var freeKnown = known
         var pairs: [(new: Int, known: String)] = []
 
-        func pairBy<K: Hashable>(_ newKey: (AgreementRecord) -> K?, _ knownKey: (AgreementState) -> K?,
+        func pairBy<K: Hashable>(_ newKey: (Int) -> K?, _ knownKey: (AgreementState) -> K?,
                                  uniqueOnly: Bool, accept: (AgreementRecord, AgreementState) -> Bool = { _, _ in true }) {
             var knownGroups: [K: [Int]] = [:]
             for (i, k) in freeKnown.enumerated() {
@@ -27,7 +36,7 @@ public enum AgreementMatcher {
             var newGroups: [K: [Int]] = [:]
             var order: [K] = []
             for n in freeNew {
-                guard let key = newKey(records[n]) else { continue }
+                guard let key = newKey(n) else { continue }
                 if newGroups[key] == nil { order.append(key) }
                 newGroups[key, default: []].append(n)
             }
@@ -41,20 +50,21 @@ public enum AgreementMatcher {
                     takenKnown.insert(k)
                 }
             }
+            if takenNew.isEmpty { return }
             freeNew.removeAll { takenNew.contains($0) }
             freeKnown = freeKnown.enumerated().filter { !takenKnown.contains($0.offset) }.map(\.element)
         }
 
-        pairBy({ AgreementKey.reference($0) }, { AgreementKey.reference($0.record) }, uniqueOnly: true)
-        pairBy({ AgreementKey($0) }, { AgreementKey($0.record) }, uniqueOnly: false)
-        pairBy({ k in let a = AgreementKey(k); return [a.partner, a.country, a.signed] },
-               { s in let a = AgreementKey(s.record); return [a.partner, a.country, a.signed] }, uniqueOnly: false)
-        pairBy({ k in let a = AgreementKey(k); return [a.partner, a.country] },
-               { s in let a = AgreementKey(s.record); return [a.partner, a.country] }, uniqueOnly: true,
+        pairBy({ newRefs[$0] }, { knownRefs[$0.id] ?? nil }, uniqueOnly: true)
+        pairBy({ newKeys[$0] }, { knownKeys[$0.id] }, uniqueOnly: false)
+        pairBy({ n in let a = newKeys[n]; return [a.partner, a.country, a.signed] },
+               { s in let a = knownKeys[s.id]!; return [a.partner, a.country, a.signed] }, uniqueOnly: false)
+        pairBy({ n in let a = newKeys[n]; return [a.partner, a.country] },
+               { s in let a = knownKeys[s.id]!; return [a.partner, a.country] }, uniqueOnly: true,
                accept: { new, old in datesCompatible(new.signed, old.record.signed, allowLater: true) })
-        pairBy({ PartnerName.folded($0.partner) }, { PartnerName.folded($0.record.partner) }, uniqueOnly: true,
+        pairBy({ newKeys[$0].partner }, { knownKeys[$0.id]!.partner }, uniqueOnly: true,
                accept: { new, old in datesCompatible(new.signed, old.record.signed, allowLater: false) })
-        let fuzzy = similarNames(records: records, freeNew: freeNew, freeKnown: freeKnown)
+        let fuzzy = similarNames(records: records, newKeys: newKeys, knownKeys: knownKeys, freeNew: freeNew, freeKnown: freeKnown)
         pairs += fuzzy
         let fuzzyNew = Set(fuzzy.map(\.new)), fuzzyKnown = Set(fuzzy.map(\.known))
         freeNew.removeAll { fuzzyNew.contains($0) }
@@ -69,16 +79,17 @@ public enum AgreementMatcher {
     }
 
     /// Stage 6: the assignment of similar names within each country that maximizes total similarity.
-    static func similarNames(records: [AgreementRecord], freeNew: [Int], freeKnown: [AgreementState]) -> [(new: Int, known: String)] {
+    static func similarNames(records: [AgreementRecord], newKeys: [AgreementKey], knownKeys: [String: AgreementKey],
+                             freeNew: [Int], freeKnown: [AgreementState]) -> [(new: Int, known: String)] {
         var byCountry: [String: (new: [Int], known: [AgreementState])] = [:]
-        for n in freeNew { byCountry[AgreementKey.country(records[n]), default: ([], [])].new.append(n) }
-        for k in freeKnown { byCountry[AgreementKey.country(k.record), default: ([], [])].known.append(k) }
+        for n in freeNew { byCountry[newKeys[n].country, default: ([], [])].new.append(n) }
+        for k in freeKnown { byCountry[knownKeys[k.id]!.country, default: ([], [])].known.append(k) }
         var pairs: [(new: Int, known: String)] = []
         for country in byCountry.keys.sorted() {
             let group = byCountry[country]!
             guard !group.new.isEmpty, !group.known.isEmpty else { continue }
-            let newNames = group.new.map { PartnerName.folded(records[$0].partner) }
-            let knownNames = group.known.map { PartnerName.folded($0.record.partner) }
+            let newNames = group.new.map { newKeys[$0].partner }
+            let knownNames = group.known.map { knownKeys[$0.id]!.partner }
             var scores = [[Double]](repeating: [Double](repeating: 0, count: group.known.count), count: group.new.count)
             for i in group.new.indices {
                 for j in group.known.indices

@@ -86,6 +86,21 @@ extension AgreementRecord {
 
     /// One RECORD field as JSON (the `from`/`to` of a change).
     func value(of field: String) -> JSONValue {
-        jsonFields[field] ?? .null
+        switch field {
+        case "partner": .string(partner)
+        case "country": .optional(country)
+        case "countryCode": .optional(countryCode)
+        case "city": .optional(city)
+        case "signed": .optional(signed?.description)
+        case "validUntil": .optional(validUntil?.description)
+        case "indefinite": .bool(indefinite)
+        case "term": .optional(term)
+        case "status": .optional(status?.rawValue)
+        case "kind": .optional(kind)
+        case "reference": .optional(reference)
+        case "url": .optional(url)
+        case "row": .int(row)
+        default: .null
+        }
     }
 }

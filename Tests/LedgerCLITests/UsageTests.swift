@@ -69,6 +69,13 @@ struct UsageTests {
         let far = CLI.run(["frobnicate"])
         #expect(far.code == 2)
         #expect(far.errLine == "ledger: unknown command 'frobnicate'. See 'ledger --help'.")
+
+        // Asking for help on an unknown command is the same mistake.
+        let help = CLI.run(["help", "stauts"])
+        #expect(help.code == 2)
+        #expect(help.out == "")
+        #expect(help.errLine == "ledger: unknown command 'stauts'. Did you mean 'status'? See 'ledger --help'.")
+        #expect(CLI.run(["--help", "frobnicate"]).code == 2)
     }
 
     @Test("an unknown option suggests the nearest one, exit 2")

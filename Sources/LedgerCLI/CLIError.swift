@@ -32,7 +32,17 @@ enum CLIError: Error {
         case let e as CLIError: e
         case let e as InputError: .input(e.description)
         case let e as MappingError: .input(e.description)
+        case let e as StoreError: from(e)
         default: .io(String(describing: error))
+        }
+    }
+
+    /// A store error: a faulty or unreadable log is status 3 (the ledger fails verification), a failed file
+    /// operation status 4.
+    static func from(_ error: StoreError) -> CLIError {
+        switch error {
+        case .missingStore, .badLine, .writeRefused, .newerFormat: .ledger(error.description)
+        case .io, .invalidBatch, .writeFailed: .io(error.description)
         }
     }
 }

@@ -26,7 +26,12 @@ public enum LedgerCommand {
     /// Runs with the given console; the single place where any error becomes a message and an exit code.
     public static func run(arguments: [String], console: Console, environment: [String: String] = [:]) -> Int32 {
         guard let name = arguments.first, name != "--help", name != "-h", name != "help" else {
-            if arguments.count > 1, let spec = commands.first(where: { $0.spec.name == arguments[1] })?.spec {
+            if arguments.count > 1 {
+                // `ledger help COMMAND`: that command's help; an unknown name is reported as such.
+                guard let spec = commands.first(where: { $0.spec.name == arguments[1] })?.spec else {
+                    console.error(unknownCommand(arguments[1]))
+                    return 2
+                }
                 console.print(spec.helpText)
             } else {
                 console.print(overview)
@@ -38,10 +43,7 @@ public enum LedgerCommand {
             return 0
         }
         guard let command = commands.first(where: { $0.spec.name == name }) else {
-            let names = commands.map(\.spec.name)
-            let best = names.min { EditDistance.between(name, $0) < EditDistance.between(name, $1) }
-            let hint = best.map { EditDistance.between(name, $0) <= 3 ? " Did you mean '\($0)'?" : "" } ?? ""
-            console.error("ledger: unknown command '\(name)'.\(hint) See 'ledger --help'.")
+            console.error(unknownCommand(name))
             return 2
         }
         do {
@@ -57,6 +59,14 @@ public enum LedgerCommand {
             console.error("ledger \(name): \(error.message)")
             return error.exitCode
         }
+    }
+
+    /// "ledger: unknown command 'x'." with the nearest command name when one is close.
+    static func unknownCommand(_ name: String) -> String {
+        let names = commands.map(\.spec.name)
+        let best = names.min { EditDistance.between(name, $0) < EditDistance.between(name, $1) }
+        let hint = best.map { EditDistance.between(name, $0) <= 3 ? " Did you mean '\($0)'?" : "" } ?? ""
+        return "ledger: unknown command '\(name)'.\(hint) See 'ledger --help'."
     }
 
     static var overview: String {

@@ -39,6 +39,10 @@ enum ImportCommand {
         for batch in store.recoveredBatches {
             console.error("ledger import: an unfinished batch from an interrupted import was moved aside to \(batch.path)")
         }
+        // Diagnostics go to stderr whatever the output format, so --json users see the warnings too.
+        for o in outcomes where !o.unchanged && !o.warnings.isEmpty {
+            console.error("\(o.path): \(o.warnings.count) warnings (see 'ledger inspect \(o.path)')")
+        }
         if args.has("--json") {
             let values = outcomes.map(\.json)
             console.print(JSONWriter.pretty(values.count == 1 ? values[0] : .array(values)))
@@ -54,9 +58,6 @@ enum ImportCommand {
             console.print("\(o.file): \(what) into \"\(o.source)\" as of \(o.recorded)" + (o.importID.map { " (import \($0))" } ?? "") + ": \(counts)")
             if o.dryRun {
                 for e in o.events { console.print("  \(e.type.rawValue): " + ChangeSummary.describe(e)) }
-            }
-            if !o.warnings.isEmpty {
-                console.error("\(o.path): \(o.warnings.count) warnings (see 'ledger inspect \(o.path)')")
             }
         }
     }

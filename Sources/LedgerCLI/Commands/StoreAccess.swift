@@ -13,6 +13,16 @@ enum StoreAccess {
         }
     }
 
+    /// The store when its directory exists (nothing is created), else nil.
+    static func existing(_ context: CommandContext) throws(CLIError) -> EventStore? {
+        guard FileManager.default.fileExists(atPath: context.ledgerDirectory) else { return nil }
+        do {
+            return try EventStore(directory: context.ledgerDirectory, create: false)
+        } catch {
+            throw .ledger(error.description)
+        }
+    }
+
     /// The store for writing, created when missing.
     static func open(_ context: CommandContext) throws(CLIError) -> EventStore {
         do {

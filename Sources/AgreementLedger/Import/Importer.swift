@@ -32,12 +32,15 @@ public struct Importer {
         }.map(\.element)
 
         var outcomes: [ImportOutcome] = []
+        // On a dry run, what earlier files of this call would have appended, so later ones diff against it.
+        var pending: [LedgerEvent] = []
         for file in ordered {
             progress?("importing \(file.path)")
             let name = URL(fileURLWithPath: file.path).lastPathComponent
             var outcome: ImportOutcome?
             var refusal: InputError?
-            let written = try store.transaction { committed in
+            let written = try store.transaction { stored in
+                let committed = pending.isEmpty ? stored : stored + pending
                 let state = LedgerState(events: committed, source: source)
                 if let last = state.lastImport[source] {
                     if last.sha256 == file.sha {
@@ -62,10 +65,16 @@ public struct Importer {
                 outcome = ImportOutcome(importID: importID, source: source, recorded: file.recorded, file: name, path: file.path,
                                         sha256: file.sha, counts: counts, events: events,
                                         warnings: file.snapshot.warnings + warnings, unchanged: false, dryRun: dryRun)
-                if dryRun { return nil }
                 let closing = LedgerEvent(type: .imported, importID: importID, source: source, recorded: file.recorded,
                                           file: name, sha256: file.sha, counts: counts,
                                           formatVersion: LedgerEvent.currentFormatVersion)
+                if dryRun {
+                    for (i, var e) in (events + [closing]).enumerated() {
+                        e.seq = committed.count + 1 + i
+                        pending.append(e)
+                    }
+                    return nil
+                }
                 return events + [closing]
             }
             if let refusal { throw refusal }

@@ -20,6 +20,11 @@ public enum DuplicateRows {
         var byKey: [String: [Int]] = [:]  // key -> group numbers
         for (i, r) in records.enumerated() {
             let k = key(r)
+            guard byKey[k] != nil else {
+                byKey[k] = [groups.count]
+                groups.append([i])
+                continue
+            }
             if let g = byKey[k]?.first(where: { g in groups[g].allSatisfy { kindsCompatible(records[$0], r) && records[$0].row != r.row } }) {
                 groups[g].append(i)
             } else {
@@ -45,9 +50,12 @@ public enum DuplicateRows {
 
     /// The records with each repeated agreement once: the fullest row, its empty cells filled from the others.
     public static func merge(_ records: [AgreementRecord]) -> (records: [AgreementRecord], warnings: [RowWarning]) {
+        let groups = groups(records)
+        if groups.count == records.count { return (records, []) }
         var out: [AgreementRecord] = []
         var warnings: [RowWarning] = []
-        for group in groups(records) {
+        for group in groups {
+            if group.count == 1 { out.append(records[group[0]]); continue }
             let fullest = group.max { filledCount(records[$0]) < filledCount(records[$1]) || (filledCount(records[$0]) == filledCount(records[$1]) && $0 > $1) }!
             var r = records[fullest]
             for i in group where i != fullest {

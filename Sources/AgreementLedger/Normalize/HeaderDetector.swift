@@ -58,7 +58,8 @@ public enum HeaderDetector {
     /// An unnamed column whose non-empty cells are mostly web addresses holds URLs.
     static func sniffURLColumn(_ layout: inout ColumnLayout, rows: [TextRow]) {
         guard layout.column(.url) == nil else { return }
-        let data = rows.dropFirst(layout.headerIndex + 1)
+        // The first few hundred rows tell; reading a million would not tell more.
+        let data = rows.dropFirst(layout.headerIndex + 1).prefix(500)
         for column in layout.roles.indices where layout.roles[column] == .extra {
             var filled = 0, urls = 0
             for row in data where column < row.fields.count {

@@ -18,7 +18,6 @@ public struct SnapshotNormalizer {
         let orders = dateOrders(layout: layout, rows: dataRows, warnings: &warnings)
         var asOf: PartialDate?
         var records: [AgreementRecord] = []
-        let headerKey = layout.headers.map(PartnerName.folded)
 
         for row in dataRows {
             let cells = row.fields.map(TextCleaning.collapse)
@@ -30,7 +29,7 @@ public struct SnapshotNormalizer {
                 warnings.append(RowWarning(row: row.line, message: "footer \"\(text)\": the list is dated \(date)"))
                 continue
             }
-            if cells.map(PartnerName.folded) == headerKey {
+            if cells.count == layout.headers.count && zip(cells, layout.headers).allSatisfy({ $0.lowercased() == $1.lowercased() }) {
                 warnings.append(RowWarning(row: row.line, message: "the header repeated; skipped"))
                 continue
             }

@@ -2,6 +2,7 @@
 public enum TextCleaning {
     /// Trims and collapses runs of whitespace (including non-breaking spaces and tabs) to one space.
     public static func collapse(_ s: String) -> String {
+        if isCollapsedASCII(s) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
@@ -15,6 +16,23 @@ public enum TextCleaning {
             }
         }
         return out
+    }
+
+    /// The common case, checked byte by byte: printable ASCII, no leading, trailing or double spaces.
+    static func isCollapsedASCII(_ s: String) -> Bool {
+        var previousSpace = true
+        var sawAny = false
+        for b in s.utf8 {
+            if b >= 0x7F || b < 0x20 { return false }
+            if b == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else {
+                previousSpace = false
+            }
+            sawAny = true
+        }
+        return !sawAny || !previousSpace
     }
 
     /// True for cells that only mean "nothing here": empty, "-", "–", "n/a".

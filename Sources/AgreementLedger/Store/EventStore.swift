@@ -121,10 +121,28 @@ public final class EventStore {
             bytes.removeSubrange(layout.committedEnd...)
             layout = bytes.withUnsafeBufferPointer { LogLayout($0) }
         }
-        let walk = bytes.withUnsafeBufferPointer {
-            LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, chunkSize: walkChunkSize)
+        // Lines a previous writer verified in full (the checkpoint) get the cheap structural walk only;
+        // a checkpoint that does not match the log is ignored and everything is checked again.
+        let checkpoint = VerifiedCheckpoint.read(directory: directory)
+        var from = 0
+        if let c = checkpoint, c.lines <= layout.committedLines, c.bytes <= layout.committedEnd,
+           bytes.withUnsafeBufferPointer({ c.covers($0) }) {
+            from = c.lines
+        }
+        var walk = bytes.withUnsafeBufferPointer {
+            LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, fullFrom: from, chunkSize: walkChunkSize)
+        }
+        if from > 0, walk.fault != nil || walk.events.count < from || walk.events[from - 1].hash != checkpoint!.hash {
+            walk = bytes.withUnsafeBufferPointer {
+                LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, chunkSize: walkChunkSize)
+            }
         }
         if let fault = walk.fault { throw EventStore.error(fault, log: logPath, writing: true) }
+        if let last = walk.events.last, from != walk.events.count {
+            let end = layout.committedEnd
+            let sum = bytes.withUnsafeBufferPointer { PrefixChecksum.of($0, count: end) }
+            VerifiedCheckpoint(lines: walk.events.count, bytes: end, checksum: sum, hash: last.hash).write(directory: directory)
+        }
 
         guard var batch = try body(walk.events), !batch.isEmpty else { return [] }
         try validate(&batch)
@@ -142,6 +160,9 @@ public final class EventStore {
             out.append(0x0A)
         }
         try append(out, fd: fd, previousLength: bytes.count)
+        bytes.append(contentsOf: out)
+        let sum = bytes.withUnsafeBufferPointer { PrefixChecksum.of($0, count: $0.count) }
+        VerifiedCheckpoint(lines: seq, bytes: bytes.count, checksum: sum, hash: prev).write(directory: directory)
         return batch
     }
 

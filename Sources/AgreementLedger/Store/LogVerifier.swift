@@ -34,7 +34,9 @@ enum LogVerifier {
 
     /// Walks `lines` of `log` (which must start at index 0) from the first. `full` adds the hash and
     /// canonical-form checks; without it the walk is the cheap structural check readers use.
-    static func walk(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>, full: Bool,
+    /// With `fullFrom`, only lines from that 0-based index on get the full checks (the ones before were
+    /// verified earlier, as the store's checkpoint records).
+    static func walk(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>, full: Bool, fullFrom: Int = 0,
                      chunkSize: Int = defaultChunkSize) -> Walk {
         precondition(lines.startIndex == 0)
         if lines.isEmpty { return Walk() }
@@ -50,7 +52,7 @@ enum LogVerifier {
                 let work: @Sendable (Int) -> Void = { n in
                     let from = n * chunkSize
                     let to = min(from + chunkSize, lines.count)
-                    shared.chunks[n] = checkLines(shared.log, lines: lines[from..<to], into: shared.events, full: full)
+                    shared.chunks[n] = checkLines(shared.log, lines: lines[from..<to], into: shared.events, full: full, fullFrom: fullFrom)
                 }
                 if chunkCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work) }
             }
@@ -100,10 +102,10 @@ enum LogVerifier {
     /// The per-line checks of `lines`, storing each event at its line's index in `events`, stopping at the
     /// first faulty line.
     private static func checkLines(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>,
-                                   into events: UnsafeMutablePointer<LedgerEvent>, full: Bool) -> Chunk {
+                                   into events: UnsafeMutablePointer<LedgerEvent>, full: Bool, fullFrom: Int) -> Chunk {
         var chunk = Chunk()
         for index in lines.indices {
-            switch checkLine(log, lines[index], full: full) {
+            switch checkLine(log, lines[index], full: full && index >= fullFrom) {
             case .success(let event):
                 (events + index).initialize(to: event)
                 chunk.stored += 1

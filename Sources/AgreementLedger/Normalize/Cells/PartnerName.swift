@@ -43,15 +43,21 @@ public enum PartnerName {
     /// Quotes and apostrophes vanish ("Xi'an" -> "xian"); other punctuation separates words
     /// ("M.S.Osimi" -> "m s osimi"), so spacing differences around punctuation fold alike.
     public static func folded(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // UTF-8 bytes out: appending to a byte buffer is far cheaper than growing a String scalar by scalar.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
 
         @inline(__always) func emit(_ v: UInt32) {
             if pendingSpace {
-                if !out.isEmpty { out.append(" ") }
+                if !out.isEmpty { out.append(0x20) }
                 pendingSpace = false
             }
-            out.append(Unicode.Scalar(v)!)
+            if v < 0x80 {
+                out.append(UInt8(v))
+            } else {
+                out.append(contentsOf: UTF8.encode(Unicode.Scalar(v)!)!)
+            }
         }
 
         for s in text.unicodeScalars {
@@ -92,7 +98,7 @@ public enum PartnerName {
                 pendingSpace = true
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - Folding helpers

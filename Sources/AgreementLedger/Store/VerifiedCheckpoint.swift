@@ -1,0 +1,41 @@
+import Foundation
+
+/// How much of the log a writer has already verified in full: `cache/verified` holds the line count,
+/// the byte length and a checksum of those bytes, and the hash of the last verified line.
+///
+/// A derived file, never needed for correctness: writers trust it only while the log's first `bytes`
+/// bytes still have that checksum (any edit, deletion or truncation since shows) and verify every later
+/// line in full; otherwise they verify everything. It spares each import from re-hashing millions of
+/// old lines; `ledger verify` never uses it and always walks the whole log.
+struct VerifiedCheckpoint: Equatable {
+    var lines: Int
+    var bytes: Int
+    var checksum: UInt64
+    var hash: String
+
+    static let relativePath = "cache/verified"
+
+    static func read(directory: String) -> VerifiedCheckpoint? {
+        let path = EventStore.join(directory, relativePath)
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let parts = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard parts.count == 5, parts[0] == "v2", let lines = Int(parts[1]), lines > 0, let bytes = Int(parts[2]),
+              let checksum = UInt64(parts[3], radix: 16), parts[4].count == 64 else { return nil }
+        return VerifiedCheckpoint(lines: lines, bytes: bytes, checksum: checksum, hash: String(parts[4]))
+    }
+
+    /// True when the log's first `bytes` bytes are still the ones this checkpoint covered.
+    func covers(_ log: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes <= log.count && PrefixChecksum.of(log, count: bytes) == checksum
+    }
+
+    /// Writes atomically (temporary file, then rename); a failure only costs a full check next time.
+    func write(directory: String) {
+        let cache = EventStore.join(directory, "cache")
+        try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        let path = EventStore.join(directory, VerifiedCheckpoint.relativePath)
+        let temporary = path + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data("v2 \(lines) \(bytes) \(String(checksum, radix: 16)) \(hash)\n".utf8)) else { return }
+        _ = rename(temporary, path)
+    }
+}

@@ -15,7 +15,11 @@ public struct Importer {
     }
 
     /// Imports `paths` into `source`; returns one outcome per file, in the order they were applied.
+    /// With `allowMassClosure` false (the default), an import that would close more than a third of the
+    /// source's active agreements, or a snapshot with no agreement rows at all, is refused: a truncated
+    /// export must not read as mass terminations.
     public func importFiles(_ paths: [String], source: String, asOf: PartialDate?, dryRun: Bool = false,
+                            allowMassClosure: Bool = false,
                             progress: ((String) -> Void)? = nil) throws -> [ImportOutcome] {
         var loaded: [(path: String, snapshot: Snapshot, sha: String, recorded: PartialDate)] = []
         for path in paths {
@@ -62,6 +66,19 @@ public struct Importer {
                                                      takenIDs: Set(all.agreements.keys))
                 var counts = EventCounts()
                 for e in events { counts[e.type] += 1 }
+                if !allowMassClosure {
+                    let active = state.agreements.values.filter { $0.source == source && $0.state == .active }.count
+                    if file.snapshot.records.isEmpty {
+                        refusal = InputError(file: file.path, message:
+                            "has a header but no agreement rows; importing it would close all \(active) active agreements of \"\(source)\" (a truncated export?); pass --allow-mass-closure if that is really so")
+                        return nil
+                    }
+                    if active > 0 && counts.closed * 3 > active {
+                        refusal = InputError(file: file.path, message:
+                            "would close \(counts.closed) of the \(active) active agreements of \"\(source)\" (more than a third; a truncated export?); pass --allow-mass-closure if that is really so")
+                        return nil
+                    }
+                }
                 outcome = ImportOutcome(importID: importID, source: source, recorded: file.recorded, file: name, path: file.path,
                                         sha256: file.sha, counts: counts, events: events,
                                         warnings: file.snapshot.warnings + warnings, unchanged: false, dryRun: dryRun)

@@ -10,6 +10,7 @@ enum ImportCommand {
             .init(name: "--source", value: "S", help: "which list this is (default: default)"),
             .init(name: "--as-of", value: "DATE", help: "the snapshot's date (default: the file's footer date, else today UTC)"),
             .init(name: "--dry-run", value: nil, help: "show the events without writing them"),
+            .init(name: "--allow-mass-closure", value: nil, help: "accept an import that closes more than a third of the active agreements, or has no rows"),
             .init(name: "--json", value: nil, help: "print the import result as JSON"),
             .init(name: "--progress", value: nil, help: "show progress on stderr even when it is not a terminal"),
         ],
@@ -32,6 +33,7 @@ enum ImportCommand {
         do {
             outcomes = try Importer(store: store, reader: reader).importFiles(
                 args.positionals, source: source, asOf: asOf, dryRun: args.has("--dry-run"),
+                allowMassClosure: args.has("--allow-mass-closure"),
                 progress: showProgress ? { console.error("ledger import: \($0)") } : nil)
         } catch {
             throw CLIError.from(error)

@@ -145,3 +145,31 @@ import Testing
         #expect(outcomes[1].counts.expired == 17)
     }
 }
+
+/// A truncated export must not read as mass terminations.
+@Suite struct MassClosureGuardTests {
+    @Test func refusesToCloseMoreThanAThirdOrAnEmptyListUnlessAllowed() throws {
+        let dir = TestFixtures.temporaryDirectory()
+        defer { TestFixtures.remove(dir) }
+        let store = try EventStore(directory: dir, create: true)
+        let importer = Importer(store: store)
+        _ = try importer.importFiles([TestFixtures.sample("english", "2022-01-17.tsv")], source: "english", asOf: nil)
+        let log = try TestFixtures.bytes(dir + "/events.jsonl")
+        let text = String(decoding: try TestFixtures.bytes(TestFixtures.sample("english", "2023-01-16.tsv")), as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let truncated = dir + "/truncated.tsv"
+        try (lines.prefix(30).joined(separator: "\n") + "\nUpdated on January 16, 2023\n").write(toFile: truncated, atomically: true, encoding: .utf8)
+        do {
+            _ = try importer.importFiles([truncated], source: "english", asOf: nil)
+            Issue.record("a cut-short export must be refused")
+        } catch let error as InputError {
+            #expect(error.message.hasPrefix("would close 41 of the 68 active agreements of \"english\""))
+        }
+        let headerOnly = dir + "/header.tsv"
+        try "NO.\tUNIVERSITY\tCOUNTRY\tCONCLUSION DATE\tEFFECTIVE UNTIL\n".write(toFile: headerOnly, atomically: true, encoding: .utf8)
+        #expect(throws: InputError.self) { try importer.importFiles([headerOnly], source: "english", asOf: PartialDate("2023-02-01")) }
+        #expect(try TestFixtures.bytes(dir + "/events.jsonl") == log, "refusals write nothing")
+        let allowed = try importer.importFiles([truncated], source: "english", asOf: nil, allowMassClosure: true)
+        #expect(allowed[0].counts.closed == 41)
+    }
+}

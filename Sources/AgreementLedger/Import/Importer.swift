@@ -45,7 +45,7 @@ public struct Importer {
             var refusal: InputError?
             let written = try store.transaction { stored in
                 let committed = pending.isEmpty ? stored : stored + pending
-                let state = LedgerState(events: committed, source: source)
+                let state = LedgerState(events: committed)
                 if let last = state.lastImport[source] {
                     if last.sha256 == file.sha {
                         outcome = ImportOutcome(importID: nil, source: source, recorded: file.recorded, file: name, path: file.path,
@@ -59,11 +59,10 @@ public struct Importer {
                         return nil
                     }
                 }
-                let all = LedgerState(events: committed)
-                let importID = String(all.importCount + 1)
+                let importID = String(state.importCount + 1)
                 let differ = SnapshotDiffer(source: source, recorded: file.recorded, importID: importID)
                 let (events, warnings) = differ.diff(records: file.snapshot.records, known: state.ordered(source: source),
-                                                     takenIDs: Set(all.agreements.keys))
+                                                     takenIDs: Set(state.agreements.keys))
                 var counts = EventCounts()
                 for e in events { counts[e.type] += 1 }
                 if !allowMassClosure {

@@ -14,6 +14,9 @@ public enum AgreementMatcher {
     }
 
     public static func match(new records: [AgreementRecord], known: [AgreementState]) -> Result {
+        if known.isEmpty || records.isEmpty {
+            return Result(pairs: [], unmatchedNew: Array(records.indices), unmatchedKnown: known.map(\.id))
+        }
         // Fold every name once: the stages below compare these keys many times.
         let newKeys = records.map(AgreementKey.init)
         let newRefs = records.map(AgreementKey.reference)
@@ -29,6 +32,7 @@ public enum AgreementMatcher {
 
         func pairBy<K: Hashable>(_ newKey: (Int) -> K?, _ knownKey: (AgreementState) -> K?,
                                  uniqueOnly: Bool, accept: (AgreementRecord, AgreementState) -> Bool = { _, _ in true }) {
+            if freeNew.isEmpty || freeKnown.isEmpty { return }
             var knownGroups: [K: [Int]] = [:]
             for (i, k) in freeKnown.enumerated() {
                 if let key = knownKey(k) { knownGroups[key, default: []].append(i) }

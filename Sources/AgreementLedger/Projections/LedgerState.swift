@@ -15,6 +15,7 @@ public struct LedgerState: Sendable {
 
     /// The state after `events`, optionally only those recorded on or before `until` and of `source`.
     public init(events: some Sequence<LedgerEvent>, source: String? = nil, until: PartialDate? = nil) {
+        agreements.reserveCapacity(events.underestimatedCount / 2)
         for event in events {
             if let source, event.source != source { continue }
             if let until, until < event.recorded { continue }

@@ -1,3 +1,5 @@
+import AgreementLedger
+
 /// A command line scanned against a `CommandSpec`.
 struct ParsedArguments {
     var values: [String: [String]] = [:]

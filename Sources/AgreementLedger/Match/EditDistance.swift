@@ -1,7 +1,11 @@
-/// Levenshtein distance, for "Did you mean …?" suggestions.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
+/// Levenshtein distance over Unicode scalars: how many single-character edits turn one text into
+/// another. Tells a corrected typo from a different partner, and a mistyped option from a real one.
+public enum EditDistance {
+    public static func between(_ a: String, _ b: String) -> Int {
+        between(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    static func between(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Int {
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
         var previous = Array(0...y.count)

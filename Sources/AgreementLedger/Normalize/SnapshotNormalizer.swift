@@ -219,6 +219,9 @@ public struct SnapshotNormalizer {
                 r.country = country
                 r.countryCode = countries.code(for: country)
             }
+            // A column of ISO codes states the code outright.
+            let code = cell(.countryCode).uppercased()
+            if code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) { r.countryCode = code }
             if !cityCell.isEmpty { r.city = cityParts.map { $0[i] } ?? cityCell }
             r.signed = pick(signedDates, i)
             r.validUntil = pick(validDates, i)

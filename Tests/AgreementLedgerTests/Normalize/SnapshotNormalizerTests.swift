@@ -60,3 +60,11 @@ import Testing
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }
+
+@Suite struct CountryCodeColumnTests {
+    @Test func aColumnOfCodesStatesTheCode() throws {
+        let s = try TestFixtures.snapshot(Array("Partner\tCountry\tCountry code\nA\tKosovo\txk\nB\t\tDE\n".utf8))
+        #expect(s.records.map { $0.countryCode } == ["XK", "DE"])
+        #expect(s.records[1].country == nil, "the country name is not invented from the code")
+    }
+}

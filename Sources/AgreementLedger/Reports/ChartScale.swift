@@ -2,23 +2,26 @@
 /// axis, which ticks an axis shows and how numbers are written into SVG.
 public struct LinearScale: Hashable, Sendable {
     public var domain: ClosedRange<Double>
-    public var range: ClosedRange<Double>
+    /// Where `domain.lowerBound` and `domain.upperBound` land; `start` may exceed `end` (SVG's y grows down).
+    public var start: Double
+    public var end: Double
 
-    public init(domain: ClosedRange<Double>, range: ClosedRange<Double>) {
+    public init(domain: ClosedRange<Double>, start: Double, end: Double) {
         self.domain = domain
-        self.range = range
+        self.start = start
+        self.end = end
     }
 
     /// The position of `value`; the middle of the range when the domain is a single point.
     public func callAsFunction(_ value: Double) -> Double {
         let span = domain.upperBound - domain.lowerBound
-        guard span > 0 else { return (range.lowerBound + range.upperBound) / 2 }
-        return range.lowerBound + (value - domain.lowerBound) / span * (range.upperBound - range.lowerBound)
+        guard span > 0 else { return (start + end) / 2 }
+        return start + (value - domain.lowerBound) / span * (end - start)
     }
 
-    /// A scale whose range runs downwards (SVG's y grows down): `value` at the bottom maps to `bottom`.
+    /// A count axis drawn upwards: 0 at `bottom`, `max` (at least 1) at `top`.
     public static func vertical(max: Double, top: Double, bottom: Double) -> LinearScale {
-        LinearScale(domain: 0...Swift.max(max, 1), range: bottom...top)
+        LinearScale(domain: 0...Swift.max(max, 1), start: bottom, end: top)
     }
 }
 

@@ -41,7 +41,7 @@ public enum ReportCharts {
         let pad = max((d1 - d0) * 0.04, 15)
         d0 -= pad
         d1 += pad
-        let x = LinearScale(domain: d0...d1, range: left...right)
+        let x = LinearScale(domain: d0...d1, start: left, end: right)
         let ticks = AxisTicks.values(maxValue: points.map(\.active).max() ?? 0)
         let y = LinearScale.vertical(max: Double(ticks.last!), top: top, bottom: bottom)
         var out = ["<svg class=\"chart\" role=\"img\" aria-label=\"Active agreements per source at each import\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\">"]
@@ -119,7 +119,7 @@ public enum ReportCharts {
         guard !groups.isEmpty else { return "<p class=\"empty\">No active agreements.</p>" }
         let row = 18.0, left = 190.0, right = width - 60, top = 8.0
         let height = top + row * Double(groups.count) + 8
-        let x = LinearScale(domain: 0...Double(max(groups.map(\.count).max() ?? 1, 1)), range: left...right)
+        let x = LinearScale(domain: 0...Double(max(groups.map(\.count).max() ?? 1, 1)), start: left, end: right)
         var out = ["<svg class=\"chart\" role=\"img\" aria-label=\"Active agreements by country\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\">"]
         for (i, g) in groups.enumerated() {
             let y0 = top + row * Double(i)

@@ -207,8 +207,9 @@ public struct HTMLReport: Sendable {
             out.append("<p class=\"meta\">" + meta.map(HTMLText.escape).joined(separator: " · ") + "</p>")
             out.append("<ol class=\"timeline\">")
             for e in byAgreement[a.id] ?? [] {
-                let line = SummaryHTML.line(e, linkAgreements: false)
-                out.append("<li><time>\(e.recorded)</time> <span class=\"type-\(e.type.rawValue)\">\(e.type.rawValue)</span> \(line)"
+                let detail = SummaryHTML.detail(e)
+                out.append("<li><time>\(e.recorded)</time> <span class=\"type-\(e.type.rawValue)\">\(e.type.rawValue)</span>"
+                           + (detail.isEmpty ? "" : " " + detail)
                            + " <a class=\"src\" href=\"#\(HTMLText.anchor("import", e.importID))\">import \(HTMLText.escape(e.importID))</a></li>")
             }
             out.append("</ol>")

@@ -29,6 +29,16 @@ public enum SummaryHTML {
         return lines
     }
 
+    /// What an event changed, without the partner and country (a timeline already names them).
+    static func detail(_ e: LedgerEvent) -> String {
+        let prefix = (e.partner ?? e.agreement ?? "?") + (e.country.map { " (\($0))" } ?? "")
+        let text = ChangeSummary.describe(e)
+        guard text.hasPrefix(prefix) else { return HTMLText.escape(text) }
+        var rest = Substring(text.dropFirst(prefix.count))
+        if rest.hasPrefix(": ") { rest = rest.dropFirst(2) }
+        return HTMLText.escape(String(rest))
+    }
+
     /// One event as HTML: the partner (a link to its timeline when asked), then what changed.
     static func line(_ e: LedgerEvent, linkAgreements: Bool) -> String {
         let who = e.partner ?? e.agreement ?? "?"

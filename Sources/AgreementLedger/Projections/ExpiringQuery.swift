@@ -9,6 +9,7 @@ public struct ExpiringQuery: Sendable {
     /// The day days are counted from; nil means the latest import date of the selection, so the
     /// output depends only on the log.
     public var at: PartialDate?
+    /// Only this list (all when nil).
     public var source: String?
 
     public init(within: Int = 180, at: PartialDate? = nil, source: String? = nil) {
@@ -88,6 +89,7 @@ public struct ExpiringAgreement: Sendable {
     /// "day", "month" or "year": how precisely the end is known.
     public var precision: String { ends.day != nil ? "day" : (ends.month != nil ? "month" : "year") }
 
+    /// One entry of `expiring --json`.
     public var json: JSONValue {
         let r = agreement.record
         return .object([

@@ -5,6 +5,7 @@ public struct ImportPoint: Sendable {
     public var imported: LedgerEvent
     /// Active agreements of the import's source once the batch is folded in.
     public var active: Int
+    /// The events the import appended, by type.
     public var counts: EventCounts { imported.counts ?? EventCounts() }
 }
 

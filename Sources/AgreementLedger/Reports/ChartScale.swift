@@ -1,6 +1,7 @@
 /// The arithmetic of the report's charts, kept pure so tests can pin it: where a value lands on an
 /// axis, which ticks an axis shows and how numbers are written into SVG.
 public struct LinearScale: Hashable, Sendable {
+    /// The values the axis covers.
     public var domain: ClosedRange<Double>
     /// Where `domain.lowerBound` and `domain.upperBound` land; `start` may exceed `end` (SVG's y grows down).
     public var start: Double
@@ -67,6 +68,7 @@ public enum AxisTicks {
 
 /// Numbers as written into SVG: one decimal at most, no locale, no exponent, so the output is byte-stable.
 public enum SVGNumber {
+    /// `value` rounded to tenths, without a trailing ".0": "12", "12.3", "-3.3".
     public static func format(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         let sign = tenths < 0 ? "-" : ""

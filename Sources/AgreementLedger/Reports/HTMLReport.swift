@@ -27,6 +27,7 @@ public struct HTMLReport: Sendable {
         }
     }
 
+    /// What the report covers.
     public var options: Options
 
     public init(options: Options = Options()) {

@@ -26,6 +26,9 @@ enum ReportCommand {
         guard let path = args.value("--html") else { throw .usage("--html OUT.html is required (the report is one HTML file)") }
         var options = HTMLReport.Options(source: args.value("--source"), from: try StoreAccess.day(args, "--from"),
                                          to: try StoreAccess.day(args, "--to"), at: try StoreAccess.day(args, "--at"))
+        if let from = options.from, let to = options.to, to < from {
+            throw .usage("--from \(from) is after --to \(to)")
+        }
         if let w = args.value("--within") {
             guard let days = Int(w), days >= 0 else { throw .usage("--within needs a number of days (got \"\(w)\")") }
             options.expiringWithin = days

@@ -12,6 +12,8 @@ public enum LedgerCommand {
         (HistoryCommand.spec, HistoryCommand.run),
         (LogCommand.spec, LogCommand.run),
         (SummaryCommand.spec, SummaryCommand.run),
+        (ExpiringCommand.spec, ExpiringCommand.run),
+        (ReportCommand.spec, ReportCommand.run),
         (VerifyCommand.spec, VerifyCommand.run),
     ] }
 

@@ -5,14 +5,15 @@ enum StatusCommand {
     static let spec = CommandSpec(
         name: "status",
         summary: "List every known agreement with its state (active, expired, closed).",
-        usage: "ledger status [--source S] [--at YYYY-MM-DD] [--in-force YYYY-MM-DD] [--state STATE] [--json|--csv]",
+        usage: "ledger status [--source S] [--at YYYY-MM-DD] [--in-force YYYY-MM-DD] [--state STATE] [--json|--csv [--excel]]",
         options: [
             .init(name: "--source", value: "S", help: "only this list"),
             .init(name: "--at", value: "DATE", help: "replay only events recorded on or before DATE: the list as the ledger knew it then"),
             .init(name: "--in-force", value: "DATE", help: "only agreements whose validity covers DATE, by all known now"),
             .init(name: "--state", value: "STATE", help: "only active, expired or closed agreements"),
             .init(name: "--json", value: nil, help: "print JSON"),
-            .init(name: "--csv", value: nil, help: "print CSV (RFC 4180)"),
+            .init(name: "--csv", value: nil, help: "print CSV (RFC 4180; cells starting with = + - @ tab or CR neutralized)"),
+            .init(name: "--excel", value: nil, help: "with --csv: start with a UTF-8 BOM so Excel shows diacritics"),
         ],
         examples: ["ledger status", "ledger status --at 2023-06-30 --source krakow", "ledger status --in-force 2024-01-01 --csv"])
 
@@ -27,7 +28,7 @@ enum StatusCommand {
         if args.has("--json") {
             context.console.print(JSONWriter.pretty(query.json(agreements)))
         } else if args.has("--csv") {
-            context.console.write(StatusCSV.render(agreements))
+            context.console.write(StatusCSV.render(agreements, excel: args.has("--excel")))
         } else {
             context.console.print(TextTable.render(
                 header: ["agreement", "state", "partner", "country", "signed", "valid until", "source"],

@@ -1,0 +1,56 @@
+/// CSV that opens cleanly in a spreadsheet: RFC 4180 quoting, CRLF line ends, an optional UTF-8 BOM for
+/// Excel, and cells that a spreadsheet would run as a formula neutralized.
+///
+/// A partner list is typed by people and pasted from web pages; a cell such as `=HYPERLINK(...)` or
+/// `@SUM(...)` must reach the auditor as text, not as a live formula (CSV/formula injection).
+public enum CSVWriter {
+    /// The UTF-8 byte order mark Excel needs to read UTF-8 (diacritics) rather than the local code page.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// The first characters that make a spreadsheet read a cell as a formula (or, for tab and CR, that
+    /// can smuggle one in).
+    public static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// True when `s` would be read as a formula.
+    public static func isFormulaLike(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first else { return false }
+        return formulaTriggers.contains(Character(first))
+    }
+
+    /// One field: a formula-like cell gets a leading apostrophe (shown as text, the apostrophe hidden by
+    /// spreadsheets) and is quoted; a field with a comma, quote or line break is quoted with quotes doubled.
+    public static func field(_ s: String) -> String {
+        let formula = isFormulaLike(s)
+        let text = formula ? "'" + s : s
+        let needsQuotes = formula || text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        guard needsQuotes else { return text }
+        var out = "\""
+        for c in text.unicodeScalars {
+            if c == "\"" { out += "\"\"" } else { out.unicodeScalars.append(c) }
+        }
+        return out + "\""
+    }
+
+    /// A whole table: the header, then the rows, each line ended by CRLF; with `excel`, the BOM first.
+    public static func render(header: [String], rows: [[String]], excel: Bool = false) -> String {
+        var out = excel ? byteOrderMark : ""
+        for row in [header] + rows {
+            out += row.map(field).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// The columns of `status --csv`: the contract's status entry, flattened.
+    public static let statusColumns = ["agreement", "source", "state", "partner", "country", "countryCode", "city", "signed",
+                                       "validUntil", "indefinite", "term", "status", "kind", "reference", "url"]
+
+    /// `status --csv`: one row per agreement.
+    public static func status(_ agreements: [AgreementState], excel: Bool = false) -> String {
+        render(header: statusColumns, rows: agreements.map { a in
+            let r = a.record
+            return [a.id, a.source, a.state.rawValue, r.partner, r.country ?? "", r.countryCode ?? "", r.city ?? "",
+                    r.signed?.description ?? "", r.validUntil?.description ?? "", r.indefinite ? "true" : "false",
+                    r.term ?? "", r.status?.rawValue ?? "", r.kind ?? "", r.reference ?? "", r.url ?? ""]
+        }, excel: excel)
+    }
+}

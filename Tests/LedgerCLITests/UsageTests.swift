@@ -4,7 +4,7 @@ import Testing
 
 @Suite("ledger: usage, help and argument errors")
 struct UsageTests {
-    static let commandNames = ["inspect", "import", "status", "history", "log", "summary", "verify"]
+    static let commandNames = ["inspect", "import", "status", "history", "log", "summary", "expiring", "report", "verify"]
 
     @Test("`ledger` alone prints the overview on stdout and exits 2")
     func bare() {
@@ -29,7 +29,7 @@ struct UsageTests {
         }
     }
 
-    @Test("the overview lists exactly the seven commands, in order")
+    @Test("the overview lists exactly the commands, in order")
     func overviewCommands() {
         let lines = CLI.run(["--help"]).out.split(separator: "\n", omittingEmptySubsequences: false)
         guard let start = lines.firstIndex(of: "Commands:") else {
@@ -147,7 +147,7 @@ struct UsageTests {
                 (["status", "--at", "yesterday"], "ledger status: --at needs a date as YYYY-MM-DD (got \"yesterday\")"),
                 (["status", "--in-force", "2024-02-30"], "ledger status: --in-force needs a date as YYYY-MM-DD (got \"2024-02-30\")"),
                 (["status", "--state", "bogus"], "ledger status: --state must be active, expired or closed (got \"bogus\")"),
-                (["summary", "--format", "xml"], "ledger summary: --format must be markdown or json (got \"xml\")"),
+                (["summary", "--format", "xml"], "ledger summary: --format must be markdown, json or html (got \"xml\")"),
                 (["import", "x.tsv", "--source", ""], "ledger import: --source must not be empty"),
                 (["inspect", "x.tsv", "--delimiter", "pipe"], "ledger inspect: --delimiter must be tab, comma or semicolon (got \"pipe\")"),
             ]

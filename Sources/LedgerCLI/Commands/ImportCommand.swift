@@ -28,13 +28,13 @@ enum ImportCommand {
         let reader = SnapshotReader(options: try ReadOptions.make(args))
         let store = try StoreAccess.open(context)
         let console = context.console
-        let showProgress = console.stderrIsTerminal || args.has("--progress")
+        let progress = ProgressReporter(console: console, label: "ledger import", forced: args.has("--progress"))
         let outcomes: [ImportOutcome]
         do {
             outcomes = try Importer(store: store, reader: reader).importFiles(
                 args.positionals, source: source, asOf: asOf, dryRun: args.has("--dry-run"),
                 allowMassClosure: args.has("--allow-mass-closure"),
-                progress: showProgress ? { console.error("ledger import: \($0)") } : nil)
+                progress: progress.step)
         } catch {
             throw CLIError.from(error)
         }

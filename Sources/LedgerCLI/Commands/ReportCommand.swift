@@ -34,10 +34,10 @@ enum ReportCommand {
             options.expiringWithin = days
         }
         let console = context.console
-        let showProgress = console.stderrIsTerminal || args.has("--progress")
-        if showProgress { console.error("ledger report: reading \(context.ledgerDirectory)/events.jsonl") }
+        let progress = ProgressReporter(console: console, label: "ledger report", forced: args.has("--progress"))
+        progress.step("reading \(context.ledgerDirectory)/events.jsonl")
         let events = try StoreAccess.events(context)
-        if showProgress { console.error("ledger report: rendering \(events.count) events") }
+        progress.step("rendering \(events.count) events")
         let html = HTMLReport(options: options).render(events)
         if path == "-" {
             console.write(html)
@@ -48,6 +48,6 @@ enum ReportCommand {
         } catch {
             throw .io("\(path): cannot write the report (\(error.localizedDescription))")
         }
-        if showProgress { console.error("ledger report: wrote \(path)") }
+        progress.step("wrote \(path)")
     }
 }

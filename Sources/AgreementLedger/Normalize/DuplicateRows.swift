@@ -4,9 +4,15 @@
 /// kinds do not contradict (equal, or one empty): the Bosnian list's second "Federalni zavod" row
 /// with empty cells repeats the full one, while a partner's MoU and exchange agreement of one year stay two.
 public enum DuplicateRows {
-    static func key(_ r: AgreementRecord) -> String {
-        [PartnerName.folded(r.partner), r.signed?.description ?? "", r.countryCode ?? PartnerName.folded(r.country ?? "")]
-            .joined(separator: "|")
+    struct Key: Hashable {
+        let partner: String
+        let signed: PartialDate?
+        let country: String
+    }
+
+    static func key(_ r: AgreementRecord) -> Key {
+        Key(partner: PartnerName.folded(r.partner), signed: r.signed,
+            country: r.countryCode ?? PartnerName.folded(r.country ?? ""))
     }
 
     static func kindsCompatible(_ a: AgreementRecord, _ b: AgreementRecord) -> Bool {
@@ -17,7 +23,7 @@ public enum DuplicateRows {
     /// Groups of indices of records describing one agreement, in order of first appearance (singletons included).
     static func groups(_ records: [AgreementRecord]) -> [[Int]] {
         var groups: [[Int]] = []
-        var byKey: [String: [Int]] = [:]  // key -> group numbers
+        var byKey: [Key: [Int]] = [:]  // key -> group numbers
         for (i, r) in records.enumerated() {
             let k = key(r)
             guard byKey[k] != nil else {

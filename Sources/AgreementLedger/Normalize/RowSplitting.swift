@@ -17,7 +17,7 @@ enum RowSplitting {
         return nil
     }
 
-    /// The items of an explicit enumeration "1) A 2) B" (or "1. A 2. B"), or nil when the text is not one.
+    /// The items of an explicit enumeration "1) A 2) B", or nil when the text is not one.
     static func enumerated(_ text: String) -> [String]? {
         guard text.hasPrefix("1)") || text.contains(" 1)") else { return nil }
         var items: [String] = []

@@ -7,7 +7,7 @@ public enum ExcelDate {
     /// "yyyy-mm-dd" for the day `serial` falls on (the time of day dropped), or nil when it is no date.
     /// Serial 60 of the 1900 system is Excel's phantom 1900-02-29 and is returned as such.
     public static func isoDate(serial: Double, date1904: Bool) -> String? {
-        guard serial.isFinite, serial < maxSerial + 1 else { return nil }
+        guard serial.isFinite, serial >= 0, serial < maxSerial + 1 else { return nil }
         let n = Int(serial.rounded(.down))
         let daysFrom1970: Int
         if date1904 {

@@ -80,9 +80,7 @@ struct WorksheetParser {
                         inCell = false
                         let text = try cellText(type: cellType, value: value, inline: inline, style: cellStyle,
                                                 at: CellReference(row: max(rowNumber, 1), column: column), part: name)
-                        if !text.isEmpty || (cellStyle > 0 && cellStyle < styles.fill.count && styles.fill[cellStyle] != nil) {
-                            cells.append(Cell(column: column, value: text, style: cellStyle))
-                        }
+                        if !text.isEmpty { cells.append(Cell(column: column, value: text, style: cellStyle)) }
                     case "row":
                         rows.append((rowNumber, cells, rowStyle))
                     default: break
@@ -143,16 +141,12 @@ struct WorksheetParser {
         for r in rows {
             var byColumn: [Int: String] = [:]
             var votes: [FillColor: Int] = [:]
-            var withValue = 0
             for c in r.cells {
-                if !c.value.isEmpty {
-                    byColumn[c.column] = c.value
-                    withValue += 1
-                    if c.style >= 0, c.style < styles.fill.count, let f = styles.fill[c.style] { votes[f, default: 0] += 1 }
-                }
+                byColumn[c.column] = c.value
+                if c.style >= 0, c.style < styles.fill.count, let f = styles.fill[c.style] { votes[f, default: 0] += 1 }
             }
             if let best = votes.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.rgb > $1.key.rgb) }),
-               best.value * 2 >= withValue {
+               best.value * 2 >= r.cells.count {
                 fills[r.row] = best.key
             } else if let s = r.style, s >= 0, s < styles.fill.count, let f = styles.fill[s] {
                 fills[r.row] = f

@@ -80,7 +80,7 @@ public struct ZipArchive: Sendable {
         guard offset >= 0, size >= 0, offset <= b.count, size <= b.count - offset else {
             throw .truncated(what: "the central directory")
         }
-        guard count <= size / 46 + 1 else { throw .corrupt(what: "more entries than the directory can hold") }
+        guard count >= 0, count <= size / 46 + 1 else { throw .corrupt(what: "more entries than the directory can hold") }
         var entries: [ZipEntry] = []
         entries.reserveCapacity(count)
         var q = offset

@@ -23,6 +23,7 @@ import Testing
         #expect(ExcelDate.isoDate(serial: -3, date1904: false) == nil)
         #expect(ExcelDate.isoDate(serial: 3e9, date1904: false) == nil)
         #expect(ExcelDate.isoDate(serial: .nan, date1904: false) == nil)
+        #expect(ExcelDate.isoDate(serial: -1e300, date1904: true) == nil)
     }
 
     @Test func dateFormats() {

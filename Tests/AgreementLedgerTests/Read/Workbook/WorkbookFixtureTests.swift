@@ -108,4 +108,14 @@ import Testing
         #expect(error.description.hasSuffix("no sheet \"Partners\"; the workbook has 1: \"Sheet1\" (give --sheet a name or a number)"))
         #expect(try Self.read("openpyxl", "english", options: .init(sheet: "1")).records.count == 68)
     }
+
+    @Test func unusableSheetNamesTheSheetRow() throws {
+        var b = WorkbookBuilder()
+        b.sheets = [("Lista", nil, """
+            <row r="2"><c r="A2" t="inlineStr"><is><t>Foo</t></is></c><c r="B2" t="inlineStr"><is><t>Bar</t></is></c></row>
+            <row r="3"><c r="A3"><v>1</v></c><c r="B3"><v>2</v></c></row>
+            """, "")]
+        let error = try #require(throws: InputError.self) { try SnapshotReader().read(bytes: b.build(), name: "x.xlsx") }
+        #expect(error.description.hasPrefix("x.xlsx: Lista!row 2: no partner column found"), "\(error)")
+    }
 }

@@ -2,16 +2,24 @@ import Foundation
 
 /// Reads one snapshot file from disk through the whole read -> normalize pipeline.
 public struct SnapshotReader {
-    /// What the user may force: the delimiter, the encoding and a column mapping.
+    /// What the user may force: the delimiter, the encoding, a column mapping; for workbooks the sheet and
+    /// statuses taken from row fills.
     public struct Options: Sendable {
         public var delimiter: Delimiter?
         public var encoding: TextEncoding?
         public var mapping: MappingFile?
+        /// A sheet name or 1-based number (`--sheet`); nil reads the first visible sheet.
+        public var sheet: String?
+        /// `--status-from-fill COLOR=STATUS` rules, first match wins.
+        public var statusFromFill: [FillStatusRule]
 
-        public init(delimiter: Delimiter? = nil, encoding: TextEncoding? = nil, mapping: MappingFile? = nil) {
+        public init(delimiter: Delimiter? = nil, encoding: TextEncoding? = nil, mapping: MappingFile? = nil,
+                    sheet: String? = nil, statusFromFill: [FillStatusRule] = []) {
             self.delimiter = delimiter
             self.encoding = encoding
             self.mapping = mapping
+            self.sheet = sheet
+            self.statusFromFill = statusFromFill
         }
     }
 
@@ -42,6 +50,7 @@ public struct SnapshotReader {
 
     /// Normalizes bytes already in memory; `name` is used in error messages.
     public func read(bytes: [UInt8], name: String) throws(InputError) -> Snapshot {
+        if SnapshotReader.isWorkbook(bytes) { return try readWorkbook(bytes: bytes, name: name) }
         let table: DelimitedText
         do {
             table = try DelimitedTextReader.read(bytes, delimiter: options.delimiter, encoding: options.encoding)
@@ -54,21 +63,47 @@ public struct SnapshotReader {
             throw InputError(file: name, line: error.line, message: error.message)
         }
     }
+
+    /// A ZIP signature: an .xlsx workbook (anything else zipped is reported by the workbook reader).
+    static func isWorkbook(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B
+            && ((bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6) || (bytes[2] == 7 && bytes[3] == 8))
+    }
+
+    /// Reads a workbook's sheet into the same pipeline as text.
+    func readWorkbook(bytes: [UInt8], name: String) throws(InputError) -> Snapshot {
+        let sheet: WorkbookSheet
+        do {
+            sheet = try WorkbookReader.read(bytes, sheet: options.sheet)
+        } catch {
+            throw InputError(file: name, message: error.description)
+        }
+        do {
+            return try WorkbookSnapshot.normalize(sheet, mapping: options.mapping, statusFromFill: options.statusFromFill)
+        } catch {
+            throw InputError(file: name, line: error.line, message: error.message,
+                             reference: error.line.map { CellReference.sheetPrefix(sheet.name) + "!row \($0)" })
+        }
+    }
 }
 
-/// Bad input: names the file and, when one is to blame, the line.
+/// Bad input: names the file and, when one is to blame, the line (or, in a workbook, the sheet row).
 public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var message: String
+    /// In a workbook, where the fault is (`Sheet1!row 3`); shown instead of the line.
+    public var reference: String?
 
-    public init(file: String, line: Int? = nil, message: String) {
+    public init(file: String, line: Int? = nil, message: String, reference: String? = nil) {
         self.file = file
         self.line = line
         self.message = message
+        self.reference = reference
     }
 
     public var description: String {
-        line.map { "\(file): line \($0): \(message)" } ?? "\(file): \(message)"
+        if let reference { return "\(file): \(reference): \(message)" }
+        return line.map { "\(file): line \($0): \(message)" } ?? "\(file): \(message)"
     }
 }

@@ -2,8 +2,10 @@
 public struct Snapshot: Sendable {
     /// The date the file states for itself (a footer), if any.
     public var asOf: PartialDate?
-    /// "tsv" or "csv" (comma or semicolon separated).
+    /// "tsv", "csv" (comma or semicolon separated) or "xlsx".
     public var format: String
+    /// The worksheet read, for a workbook; nil for text.
+    public var sheet: String?
     public var encoding: TextEncoding
     public var records: [AgreementRecord]
     public var warnings: [RowWarning]
@@ -20,12 +22,19 @@ public struct Snapshot: Sendable {
     }
 
     /// The contract's `inspect --json` shape.
+    /// A workbook adds "sheet", and "ref" (`Sheet1!C17`) on its warnings.
     public var json: JSONValue {
-        .object([
+        var object: [String: JSONValue] = [
             "asOf": .optional(asOf?.description),
             "format": .string(format),
             "records": .array(records.map(\.json)),
-            "warnings": .array(warnings.map { .object(["row": .int($0.row), "message": .string($0.message)]) }),
-        ])
+            "warnings": .array(warnings.map { w in
+                var o: [String: JSONValue] = ["row": .int(w.row), "message": .string(w.message)]
+                if let ref = w.reference { o["ref"] = .string(ref) }
+                return .object(o)
+            }),
+        ]
+        if let sheet { object["sheet"] = .string(sheet) }
+        return .object(object)
     }
 }

@@ -6,6 +6,8 @@ enum ReadOptions {
         .init(name: "--mapping", value: "M.json", help: "column mapping: {\"header or column number\": \"field\"}"),
         .init(name: "--delimiter", value: "D", help: "tab, comma or semicolon (default: detected)"),
         .init(name: "--encoding", value: "E", help: "windows-1250, windows-1252 or iso-8859-2 for older exports (default: UTF-8/UTF-16 by BOM)"),
+        .init(name: "--sheet", value: "NAME|N", help: "the worksheet of an .xlsx workbook to read (default: the first visible one)"),
+        .init(name: "--status-from-fill", value: "COLOR=STATUS", help: "rows filled with COLOR (grey, or hex like D9D9D9) get STATUS (active, expired, closed) where the list states none; repeatable"),
     ]
 
     static func make(_ args: ParsedArguments) throws(CLIError) -> SnapshotReader.Options {
@@ -22,6 +24,13 @@ enum ReadOptions {
                 throw .usage("--encoding must be one of \(names) (got \"\(e)\")")
             }
             options.encoding = encoding
+        }
+        options.sheet = args.value("--sheet")
+        for rule in args.values["--status-from-fill"] ?? [] {
+            guard let parsed = FillStatusRule(parsing: rule) else {
+                throw .usage("--status-from-fill takes COLOR=STATUS, COLOR grey or a hex RGB like D9D9D9, STATUS active, expired or closed (got \"\(rule)\")")
+            }
+            options.statusFromFill.append(parsed)
         }
         if let path = args.value("--mapping") {
             let bytes: [UInt8]

@@ -18,27 +18,7 @@ public enum ExcelDate {
             if n == 60 { return "1900-02-29" }
             daysFrom1970 = n < 60 ? n - 25_568 : n - 25_569
         }
-        let (y, m, d) = civil(daysFrom1970)
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
-    }
-
-    /// Year, month, day of a day counted from 1970-01-01 in the proleptic Gregorian calendar, computed
-    /// through 400-year eras (146,097 days each) that begin on March 1 so the leap day ends each year.
-    static func civil(_ days: Int) -> (Int, Int, Int) {
-        let shifted = days + 719_468  // days from 0000-03-01
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthFromMarch = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
-        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
-    }
-
-    private static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        guard (-719_162...2_932_896).contains(daysFrom1970) else { return nil }  // years 1...9999
+        return PartialDate(dayNumber: daysFrom1970).description
     }
 }

@@ -177,6 +177,17 @@ import Testing
         }
     }
 
+    @Test func aDeletedLogIsDetected() throws {
+        try withTwoBatches { store, lines in
+            try FileManager.default.removeItem(atPath: store.logPath)
+            let report = store.verify()
+            #expect(report.firstBadLine == 1)
+            #expect(report.problem?.hasPrefix("committed lines are missing: the log's complete batches end after line 0 (byte 0), but 7 lines") == true)
+            #expect(throws: StoreError.self) { try store.transaction { _ in StoreFixtures.batch("imp-3", events: 1) } }
+            #expect(StoreFixtures.bytes(store.logPath).isEmpty)
+        }
+    }
+
     @Test func anEmptyFileInANewStoreIsAnEmptyLog() throws {
         try StoreFixtures.withStore { store throws in
             StoreFixtures.write([], to: store.logPath)

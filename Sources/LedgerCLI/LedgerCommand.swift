@@ -1,5 +1,10 @@
 import AgreementLedger
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `ledger` command line: dispatches to one subcommand; callable in-process so tests capture output.
 public enum LedgerCommand {
@@ -19,6 +24,9 @@ public enum LedgerCommand {
 
     /// Runs with real stdout/stderr and returns the exit status.
     public static func main(arguments: [String]) -> Int32 {
+        // Past a file-size limit (`ulimit -f`) a write must fail with EFBIG, which the store rolls back and
+        // reports, rather than kill the process half-way through an append.
+        signal(SIGXFSZ, SIG_IGN)
         let console = Console.standard()
         let status = run(arguments: arguments, console: console, environment: ProcessInfo.processInfo.environment)
         console.flush()

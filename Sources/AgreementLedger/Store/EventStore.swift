@@ -74,14 +74,17 @@ public final class EventStore {
 
     /// Walks the whole log: every line parses as JSON and as an event, seq is 1,2,3..., prev links, each
     /// hash matches, the bytes are canonical, the format is known, the log ends with a complete batch.
-    /// Never modifies anything.
+    /// Never modifies anything. Waits for a writer's append in progress (a shared lock on the lock file),
+    /// so a batch being written is never reported as torn.
     public func verify() -> VerificationReport {
+        FileLock.withSharedLockIfPresent(path: EventStore.join(directory, EventStore.lockFileName)) { verifyUnlocked() }
+    }
+
+    private func verifyUnlocked() -> VerificationReport {
         let bytes: [UInt8]
         do {
-            guard let read = try LogFile.readAll(path: logPath) else {
-                return VerificationReport(ok: true, lineCount: 0, eventCount: 0, importCount: 0)
-            }
-            bytes = read
+            // A missing log is an empty one (unless the checkpoint says lines were committed: see below).
+            bytes = try LogFile.readAll(path: logPath) ?? []
         } catch {
             return VerificationReport(ok: false, lineCount: 0, eventCount: 0, importCount: 0, problem: error.description)
         }
@@ -94,6 +97,14 @@ public final class EventStore {
                 report.ok = false
                 report.firstBadLine = fault.line
                 report.problem = EventStore.text(fault.problem)
+            } else if layout.partialUnreadable {
+                report.ok = false
+                report.firstBadLine = layout.lineCount
+                report.problem = EventStore.garbageProblem
+            } else if let c = VerifiedCheckpoint.read(directory: directory), c.bytes > layout.committedEnd {
+                report.ok = false
+                report.firstBadLine = layout.committedLines + 1
+                report.problem = EventStore.missingLinesProblem(c, layout)
             } else if layout.hasTail {
                 report.ok = false
                 report.firstBadLine = layout.committedLines + 1
@@ -116,14 +127,29 @@ public final class EventStore {
 
         var bytes = try LogFile.readAll(fd: fd, path: logPath)
         var layout = bytes.withUnsafeBufferPointer { LogLayout($0) }
+        // Lines a previous writer verified in full (the checkpoint) get the cheap structural walk only;
+        // a checkpoint that does not match the log is ignored and everything is checked again.
+        let checkpoint = VerifiedCheckpoint.read(directory: directory)
+        if layout.partialUnreadable {
+            throw StoreError.writeRefused(log: logPath, line: layout.lineCount, problem: EventStore.garbageProblem)
+        }
+        // A torn write only ever follows the committed part. When a writer recorded more committed bytes than
+        // the complete batches now hold, committed lines were cut off (a truncated log): appending, or moving
+        // an unfinished batch aside, would bury that: refuse instead.
+        if let c = checkpoint, c.bytes > layout.committedEnd, !layout.tailUnreadable {
+            // Name the first bad line when there is one before the cut.
+            let walk = bytes.withUnsafeBufferPointer {
+                LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, chunkSize: walkChunkSize)
+            }
+            if let fault = walk.fault { throw EventStore.error(fault, log: logPath, writing: true) }
+            throw StoreError.writeRefused(log: logPath, line: layout.committedLines + 1,
+                                          problem: EventStore.missingLinesProblem(c, layout))
+        }
         if layout.hasTail && !layout.tailUnreadable {
             try recoverTail(bytes, layout, fd: fd)
             bytes.removeSubrange(layout.committedEnd...)
             layout = bytes.withUnsafeBufferPointer { LogLayout($0) }
         }
-        // Lines a previous writer verified in full (the checkpoint) get the cheap structural walk only;
-        // a checkpoint that does not match the log is ignored and everything is checked again.
-        let checkpoint = VerifiedCheckpoint.read(directory: directory)
         var from = 0
         if let c = checkpoint, c.lines <= layout.committedLines, c.bytes <= layout.committedEnd,
            bytes.withUnsafeBufferPointer({ c.covers($0) }) {
@@ -223,6 +249,15 @@ public final class EventStore {
     }
 
     // MARK: - Helpers
+
+    static let garbageProblem = "the log ends with bytes that cannot start an event line (garbage appended?)"
+
+    static func missingLinesProblem(_ c: VerifiedCheckpoint, _ layout: LogLayout) -> String {
+        "committed lines are missing: the log's complete batches end after line \(layout.committedLines) "
+            + "(byte \(layout.committedEnd)), but \(c.lines) lines (\(c.bytes) bytes) were committed, as "
+            + "\(VerifiedCheckpoint.relativePath) records (a truncated log? if it was replaced on purpose, delete "
+            + "\(VerifiedCheckpoint.relativePath))"
+    }
 
     private static func error(_ fault: (line: Int, problem: LineProblem), log: String, writing: Bool) -> StoreError {
         switch fault.problem {

@@ -24,4 +24,21 @@ enum FileLock {
         defer { flock(fd, LOCK_UN) }
         return try body()
     }
+
+    /// Runs `body` holding a shared lock on `path` when that file exists (never creating it), so it never
+    /// overlaps a writer's append; without a lock file (no writer ever ran, or a store that cannot be
+    /// opened for reading) it runs unlocked.
+    static func withSharedLockIfPresent<T>(path: String, _ body: () throws -> T) rethrows -> T {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return try body() }
+        defer { close(fd) }
+        var locked = true
+        while flock(fd, LOCK_SH) != 0 {
+            if errno == EINTR { continue }
+            locked = false
+            break
+        }
+        defer { if locked { flock(fd, LOCK_UN) } }
+        return try body()
+    }
 }

@@ -20,6 +20,8 @@ struct LogLayout {
     /// A complete line after the last `imported` is not an event at all: that is damage, not a torn write,
     /// so nothing may be moved aside and the walk over all lines will name the fault.
     var tailUnreadable = false
+    /// The bytes after the last `\n` cannot be the start of an event line: damage, not a torn write.
+    var partialUnreadable = false
     let byteCount: Int
 
     init(_ log: UnsafeBufferPointer<UInt8>) {
@@ -34,6 +36,11 @@ struct LogLayout {
             let end = UnsafeRawPointer(nl) - UnsafeRawPointer(base)
             lines.append(start..<end)
             start = end + 1
+        }
+        // A write cut off mid-line leaves the start of an event line: `{"` (canonical keys come first).
+        // Anything else after the last newline is damage (garbage appended), never moved aside.
+        if let p = partial, log[p.lowerBound] != UInt8(ascii: "{") || (p.count > 1 && log[p.lowerBound + 1] != UInt8(ascii: "\"")) {
+            partialUnreadable = true
         }
         var j = lines.count - 1
         while j >= 0 {

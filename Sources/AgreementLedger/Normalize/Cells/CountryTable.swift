@@ -42,16 +42,23 @@ public struct CountryTable: Sendable {
     /// parenthesised long form ("Arabia Saudyjska (Królestwo ...)") and the part inside it, then both sides
     /// of "A - B" (B first: "Wielka Brytania - Brytyjskie Wyspy Dziewicze" is the territory B), then the
     /// part before a comma.
-    public func code(for name: String) -> String? {
-        if let code = directCode(for: name) { return code }
+    public func code(for name: String) -> String? { code(for: name, depth: 0) }
+
+    /// How deep the rules below may nest (a part of a part of…): real names need two or three levels, and
+    /// without a bound a cell of nested parentheses and commas takes exponential time (found by fuzzing).
+    private static let maxDepth = 4
+
+    private func code(for name: String, depth: Int) -> String? {
+        if let code = directCode(for: name, depth: depth) { return code }
+        guard depth < CountryTable.maxDepth else { return nil }
         // "Taiwan, Province of China"-like forms, unless the comma separates a list of countries.
         let text = CellText.collapsed(name)
-        guard let comma = text.firstIndex(of: ","), splitCountries(text) == nil else { return nil }
-        return code(for: String(text[..<comma]))
+        guard let comma = text.firstIndex(of: ","), splitCountries(text, depth: depth + 1) == nil else { return nil }
+        return code(for: String(text[..<comma]), depth: depth + 1)
     }
 
     /// `code(for:)` without the comma rule, which needs `splitCountries` to tell a list from a long form.
-    private func directCode(for name: String) -> String? {
+    private func directCode(for name: String, depth: Int) -> String? {
         let key = PartnerName.folded(name)
         guard !key.isEmpty else { return nil }
         if let code = codes[key] { return code }
@@ -62,15 +69,16 @@ public struct CountryTable: Sendable {
         if text.contains("&"), let code = codes[PartnerName.folded(text.replacingAll("&", with: " and "))] {
             return code
         }
+        guard depth < CountryTable.maxDepth else { return nil }
         if let open = text.firstIndex(of: "(") {
             let before = String(text[..<open])
             let inside = String(text[text.index(after: open)...].prefix { $0 != ")" })
-            if let code = code(for: before) ?? code(for: inside) { return code }
+            if let code = code(for: before, depth: depth + 1) ?? code(for: inside, depth: depth + 1) { return code }
         }
         for dash in [" - ", " – ", " — "] {
             if let range = text.range(of: dash) {
                 let left = String(text[..<range.lowerBound]), right = String(text[range.upperBound...])
-                if let code = code(for: right) ?? code(for: left) { return code }
+                if let code = code(for: right, depth: depth + 1) ?? code(for: left, depth: depth + 1) { return code }
             }
         }
         return nil
@@ -78,12 +86,14 @@ public struct CountryTable: Sendable {
 
     /// Splits a cell naming several countries ("Austrija BiH", "Italija; Grčka") into names that each resolve;
     /// nil unless the whole cell splits into >= 2 recognized names.
-    public func splitCountries(_ cell: String) -> [String]? {
+    public func splitCountries(_ cell: String) -> [String]? { splitCountries(cell, depth: 0) }
+
+    private func splitCountries(_ cell: String, depth: Int) -> [String]? {
         let text = CellText.collapsed(cell)
-        guard !text.isEmpty, directCode(for: text) == nil else { return nil }
+        guard !text.isEmpty, directCode(for: text, depth: depth) == nil else { return nil }
         var names: [String] = []
         for part in separatedParts(text) {
-            if code(for: part) != nil {
+            if code(for: part, depth: depth + 1) != nil {
                 names.append(part)
             } else if let groups = wordGroups(part) {
                 names += groups

@@ -68,8 +68,9 @@ public struct Importer {
                 if !allowMassClosure {
                     let active = state.agreements.values.filter { $0.source == source && $0.state == .active }.count
                     if file.snapshot.records.isEmpty {
+                        let effect = active > 0 ? "; importing it would close all \(active) active agreements of \"\(source)\"" : ""
                         refusal = InputError(file: file.path, message:
-                            "has a header but no agreement rows; importing it would close all \(active) active agreements of \"\(source)\" (a truncated export?); pass --allow-mass-closure if that is really so")
+                            "has a header but no agreement rows\(effect) (a truncated export?); pass --allow-mass-closure if that is really so")
                         return nil
                     }
                     if active > 0 && counts.closed * 3 > active {

@@ -80,8 +80,9 @@ public enum HeaderDetector {
             return SnapshotIssue(line: nil, message: "holds no data rows (only blank lines)")
         }
         let cells = rows[index].fields.map(TextCleaning.collapse)
-        let shown = cells.map { "\"\($0)\"" }.joined(separator: ", ")
-        let example = cells.first(where: { !$0.isEmpty }) ?? "Name"
+        let shown = cells.prefix(20).map { "\"\($0.count > 60 ? $0.prefix(59) + "…" : $0[...])\"" }.joined(separator: ", ")
+            + (cells.count > 20 ? ", … (\(cells.count) cells)" : "")
+        let example = cells.first(where: { !$0.isEmpty && $0.count <= 60 }) ?? "Name"
         return SnapshotIssue(
             line: rows[index].line,
             message: "no partner column found; the header seen was [\(shown)]. Write a mapping such as "

@@ -30,6 +30,8 @@ public struct HeaderVocabulary: Sendable {
 
     /// The role a header cell names and the language of the phrase, or nil when no phrase matches.
     public func role(ofHeader cell: String) -> (role: ColumnRole, language: String)? {
+        // A header names a column in a few words; a long cell is data, and searching it would be slow.
+        guard cell.utf8.count <= 200 else { return nil }
         let folded = PartnerName.folded(cell)
         guard !folded.isEmpty else { return nil }
         let padded = " " + folded + " "

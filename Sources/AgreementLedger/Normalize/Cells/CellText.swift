@@ -38,4 +38,22 @@ enum CellText {
         }
         return String(out)
     }
+
+    /// The common case, checked byte by byte: printable ASCII, no leading, trailing or double spaces.
+    static func isCollapsedASCII(_ s: String) -> Bool {
+        var previousSpace = true
+        var sawAny = false
+        for b in s.utf8 {
+            if b >= 0x7F || b < 0x20 { return false }
+            if b == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else {
+                previousSpace = false
+            }
+            sawAny = true
+        }
+        return !sawAny || !previousSpace
+    }
+
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import AgreementLedger
 
 /// Where the test fixtures live, and small helpers to read them.
@@ -41,5 +42,20 @@ enum TestFixtures {
 
     static func remove(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Compares `actual` with the golden file at `relativePath` under Fixtures, recording the first line
+    /// that differs; RECORD_GOLDEN=1 rewrites the file first (then review the diff line by line).
+    static func expectMatchesGolden(_ actual: String, _ relativePath: String) throws {
+        let golden = directory.appendingPathComponent(relativePath)
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        guard actual != expected else { return }
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
+        Issue.record("\(relativePath) differs at line \(first + 1): got \(first < a.count ? String(a[first]) : "<end>"), expected \(first < e.count ? String(e[first]) : "<end>")")
     }
 }

@@ -29,17 +29,7 @@ import Testing
         let (events, dir) = try Self.ledger()
         defer { TestFixtures.remove(dir) }
         let actual = HTMLReport(options: Self.options).render(events)
-        let golden = TestFixtures.directory.appendingPathComponent("reports/golden-report.html")
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-            try actual.write(to: golden, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        if actual != expected {
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-            Issue.record("differs from golden-report.html at line \(first + 1): got \(first < a.count ? String(a[first]) : "<end>")")
-        }
+        try TestFixtures.expectMatchesGolden(actual, "reports/golden-report.html")
     }
 
     @Test func isDeterministic() throws {

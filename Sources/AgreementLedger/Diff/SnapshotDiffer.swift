@@ -17,11 +17,14 @@ public struct SnapshotDiffer {
     }
 
     /// The events that take `known` (this source's agreements) to `records`, and warnings about the snapshot.
-    public func diff(records: [AgreementRecord], known: [AgreementState], takenIDs: Set<String>)
+    /// `repeatedRows` are the records' repeated agreements when already found (`Snapshot.repeatedRows`).
+    public func diff(records: [AgreementRecord], repeatedRows: [[Int]]? = nil, known: [AgreementState], takenIDs: Set<String>)
         -> (events: [LedgerEvent], warnings: [RowWarning]) {
-        let (merged, warnings) = DuplicateRows.merge(records)
+        let (merged, warnings) = DuplicateRows.merge(records, repeated: repeatedRows ?? DuplicateRows.repeated(records))
         let match = AgreementMatcher.match(new: merged, known: known)
-        let knownByID = Dictionary(uniqueKeysWithValues: known.map { ($0.id, $0) })
+        var knownIndex: [String: Int] = [:]
+        knownIndex.reserveCapacity(known.count)
+        for (i, k) in known.enumerated() { knownIndex[k.id] = i }
         var byType: [EventType: [LedgerEvent]] = [:]
         func emit(_ e: LedgerEvent) { byType[e.type, default: []].append(e) }
         var taken = takenIDs
@@ -41,11 +44,12 @@ public struct SnapshotDiffer {
                 emit(event(.signed, id: pair.id, record: record, effective: record.signed, carry: record))
                 if let end = endingEvent(record: record, stateBefore: .active, id: pair.id) { emit(end) }
             } else {
-                compare(knownByID[pair.id]!, with: record).forEach(emit)
+                compare(known[knownIndex[pair.id]!], with: record).forEach(emit)
             }
         }
         for id in match.unmatchedKnown {
-            guard let old = knownByID[id], old.state != .closed else { continue }
+            guard let i = knownIndex[id], known[i].state != .closed else { continue }
+            let old = known[i]
             emit(event(.closed, id: id, record: old.record, effective: nil))
         }
         let events = EventType.lifecycle.flatMap { byType[$0] ?? [] }
@@ -58,6 +62,10 @@ public struct SnapshotDiffer {
     static let descriptiveFields = ["partner", "country", "countryCode", "city", "kind", "reference", "url"]
 
     func compare(_ old: AgreementState, with new: AgreementRecord) -> [LedgerEvent] {
+        // Most rows of an export are unchanged: with every field equal, only an ending can follow.
+        if old.state == .active && old.record.hasSameContent(as: new) {
+            return endingEvent(record: new, stateBefore: .active, id: old.id, carry: old.record).map { [$0] } ?? []
+        }
         var events: [LedgerEvent] = []
         var validityChanges: [String: FieldChange] = [:]
         for field in SnapshotDiffer.validityFields {

@@ -44,8 +44,8 @@ public struct Importer {
             var outcome: ImportOutcome?
             var refusal: InputError?
             let written = try store.transaction { stored in
-                let committed = pending.isEmpty ? stored : stored + pending
-                let state = LedgerState(events: committed)
+                var state = stored
+                for event in pending { state.apply(event) }
                 if let last = state.lastImport[source] {
                     if last.sha256 == file.sha {
                         outcome = ImportOutcome(importID: nil, source: source, recorded: file.recorded, file: name, path: file.path,
@@ -61,12 +61,13 @@ public struct Importer {
                 }
                 let importID = String(state.importCount + 1)
                 let differ = SnapshotDiffer(source: source, recorded: file.recorded, importID: importID)
-                let (events, warnings) = differ.diff(records: file.snapshot.records, known: state.ordered(source: source),
+                let (events, warnings) = differ.diff(records: file.snapshot.records, repeatedRows: file.snapshot.repeatedRows, known: state.ordered(source: source),
                                                      takenIDs: Set(state.agreements.keys))
                 var counts = EventCounts()
                 for e in events { counts[e.type] += 1 }
                 if !allowMassClosure {
-                    let active = state.agreements.values.filter { $0.source == source && $0.state == .active }.count
+                    var active = 0
+                    for a in state.agreements.values where a.source == source && a.state == .active { active += 1 }
                     if file.snapshot.records.isEmpty {
                         let effect = active > 0 ? "; importing it would close all \(active) active agreements of \"\(source)\"" : ""
                         refusal = InputError(file: file.path, message:
@@ -87,7 +88,7 @@ public struct Importer {
                                           formatVersion: LedgerEvent.currentFormatVersion)
                 if dryRun {
                     for (i, var e) in (events + [closing]).enumerated() {
-                        e.seq = committed.count + 1 + i
+                        e.seq = state.lastSeq + 1 + i
                         pending.append(e)
                     }
                     return nil

@@ -24,3 +24,4 @@ struct AgreementKey: Hashable {
         return folded.isEmpty ? nil : folded
     }
 }
+

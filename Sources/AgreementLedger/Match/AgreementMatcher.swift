@@ -1,6 +1,8 @@
 /// Pairs a snapshot's records one-to-one with the source's known agreements.
 ///
 /// Stages go from the surest evidence to the weakest, each only on what the earlier left:
+/// 0. a record identical to an agreement's latest fields (every RECORD field but `row`), when that
+/// content is unique on both sides: most rows of a monthly export, settled without folding a name;
 /// 1. the registration number; 2. folded partner + country + signing date + kind; 3. the same without
 /// kind; 4. partner + country when the new signing is the same or later (a re-signing renews);
 /// 5. partner alone when unique (a corrected country); 6. similar names (a corrected typo) in the same
@@ -17,18 +19,20 @@ public enum AgreementMatcher {
         if known.isEmpty || records.isEmpty {
             return Result(pairs: [], unmatchedNew: Array(records.indices), unmatchedKnown: known.map(\.id))
         }
-        // Fold every name once: the stages below compare these keys many times.
-        let newKeys = records.map(AgreementKey.init)
-        let newRefs = records.map(AgreementKey.reference)
+        var (pairs, freeNew, freeKnown) = identical(new: records, known: known)
+        // Fold every remaining name once: the stages below compare these keys many times.
+        var newKeys = [AgreementKey?](repeating: nil, count: records.count)
+        var newRefs = [String?](repeating: nil, count: records.count)
+        for n in freeNew {
+            newKeys[n] = AgreementKey(records[n])
+            newRefs[n] = AgreementKey.reference(records[n])
+        }
         var knownKeys: [String: AgreementKey] = [:]
         var knownRefs: [String: String] = [:]
-        for k in known {
+        for k in freeKnown {
             knownKeys[k.id] = AgreementKey(k.record)
             knownRefs[k.id] = AgreementKey.reference(k.record)
         }
-        var freeNew = Array(records.indices)
-        var freeKnown = known
-        var pairs: [(new: Int, known: String)] = []
 
         func pairBy<K: Hashable>(_ newKey: (Int) -> K?, _ knownKey: (AgreementState) -> K?,
                                  uniqueOnly: Bool, accept: (AgreementRecord, AgreementState) -> Bool = { _, _ in true }) {
@@ -61,12 +65,12 @@ public enum AgreementMatcher {
 
         pairBy({ newRefs[$0] }, { knownRefs[$0.id] ?? nil }, uniqueOnly: true)
         pairBy({ newKeys[$0] }, { knownKeys[$0.id] }, uniqueOnly: false)
-        pairBy({ n in let a = newKeys[n]; return [a.partner, a.country, a.signed] },
+        pairBy({ n in let a = newKeys[n]!; return [a.partner, a.country, a.signed] },
                { s in let a = knownKeys[s.id]!; return [a.partner, a.country, a.signed] }, uniqueOnly: false)
-        pairBy({ n in let a = newKeys[n]; return [a.partner, a.country] },
+        pairBy({ n in let a = newKeys[n]!; return [a.partner, a.country] },
                { s in let a = knownKeys[s.id]!; return [a.partner, a.country] }, uniqueOnly: true,
                accept: { new, old in datesCompatible(new.signed, old.record.signed, allowLater: true) })
-        pairBy({ newKeys[$0].partner }, { knownKeys[$0.id]!.partner }, uniqueOnly: true,
+        pairBy({ newKeys[$0]!.partner }, { knownKeys[$0.id]!.partner }, uniqueOnly: true,
                accept: { new, old in datesCompatible(new.signed, old.record.signed, allowLater: false) })
         let fuzzy = similarNames(records: records, newKeys: newKeys, knownKeys: knownKeys, freeNew: freeNew, freeKnown: freeKnown)
         pairs += fuzzy
@@ -76,6 +80,37 @@ public enum AgreementMatcher {
         return Result(pairs: pairs.sorted { $0.new < $1.new }, unmatchedNew: freeNew, unmatchedKnown: freeKnown.map(\.id))
     }
 
+    /// Stage 0: pairs of a new record and a known agreement whose latest record is identical, when no other
+    /// record on either side has that content; returns those pairs and what is left on each side.
+    static func identical(new records: [AgreementRecord], known: [AgreementState])
+        -> (pairs: [(new: Int, known: String)], freeNew: [Int], freeKnown: [AgreementState]) {
+        var knownByContent: [Int: Int] = [:]  // content hash -> index into known, or -1 when not unique
+        knownByContent.reserveCapacity(known.count)
+        for (i, k) in known.enumerated() {
+            let h = k.record.contentHash
+            knownByContent[h] = knownByContent[h] == nil ? i : -1
+        }
+        let hashes = records.map(\.contentHash)
+        var newByContent: [Int: Int] = [:]
+        newByContent.reserveCapacity(records.count)
+        for (n, h) in hashes.enumerated() where knownByContent[h] != nil {
+            newByContent[h] = newByContent[h] == nil ? n : -1
+        }
+        var pairs: [(new: Int, known: String)] = []
+        var freeNew: [Int] = []
+        var knownTaken = [Bool](repeating: false, count: known.count)
+        for (n, h) in hashes.enumerated() {
+            if let k = knownByContent[h], k >= 0, newByContent[h] == n, known[k].record.hasSameContent(as: records[n]) {
+                pairs.append((n, known[k].id))
+                knownTaken[k] = true
+            } else {
+                freeNew.append(n)
+            }
+        }
+        let freeKnown = known.indices.filter { !knownTaken[$0] }.map { known[$0] }
+        return (pairs, freeNew, freeKnown)
+    }
+
     /// Equal, or one of them unknown, or (when `allowLater`) the new one later: a re-signing.
     static func datesCompatible(_ new: PartialDate?, _ old: PartialDate?, allowLater: Bool) -> Bool {
         guard let new, let old else { return true }
@@ -83,16 +118,16 @@ public enum AgreementMatcher {
     }
 
     /// Stage 6: the assignment of similar names within each country that maximizes total similarity.
-    static func similarNames(records: [AgreementRecord], newKeys: [AgreementKey], knownKeys: [String: AgreementKey],
+    static func similarNames(records: [AgreementRecord], newKeys: [AgreementKey?], knownKeys: [String: AgreementKey],
                              freeNew: [Int], freeKnown: [AgreementState]) -> [(new: Int, known: String)] {
         var byCountry: [String: (new: [Int], known: [AgreementState])] = [:]
-        for n in freeNew { byCountry[newKeys[n].country, default: ([], [])].new.append(n) }
+        for n in freeNew { byCountry[newKeys[n]!.country, default: ([], [])].new.append(n) }
         for k in freeKnown { byCountry[knownKeys[k.id]!.country, default: ([], [])].known.append(k) }
         var pairs: [(new: Int, known: String)] = []
         for country in byCountry.keys.sorted() {
             let group = byCountry[country]!
             guard !group.new.isEmpty, !group.known.isEmpty else { continue }
-            let newNames = group.new.map { newKeys[$0].partner }
+            let newNames = group.new.map { newKeys[$0]!.partner }
             let knownNames = group.known.map { knownKeys[$0.id]!.partner }
             var scores = [[Double]](repeating: [Double](repeating: 0, count: group.known.count), count: group.new.count)
             for i in group.new.indices {

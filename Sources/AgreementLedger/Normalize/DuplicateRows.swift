@@ -20,30 +20,35 @@ public enum DuplicateRows {
         return PartnerName.folded(x) == PartnerName.folded(y)
     }
 
-    /// Groups of indices of records describing one agreement, in order of first appearance (singletons included).
-    static func groups(_ records: [AgreementRecord]) -> [[Int]] {
-        var groups: [[Int]] = []
-        var byKey: [Key: [Int]] = [:]  // key -> group numbers
+    /// Groups of indices of records describing one agreement, two or more each, in order of first
+    /// appearance (a record alone in its group is in none: most lists repeat few rows).
+    public static func repeated(_ records: [AgreementRecord]) -> [[Int]] {
+        // Groups are named by their first record; most keys have one group of one record.
+        var firstByKey: [Key: Int] = [:]
+        firstByKey.reserveCapacity(records.count)
+        var moreGroupsByKey: [Key: [Int]] = [:]  // further groups of a key whose kinds contradict
+        var members: [Int: [Int]] = [:]
         for (i, r) in records.enumerated() {
             let k = key(r)
-            guard byKey[k] != nil else {
-                byKey[k] = [groups.count]
-                groups.append([i])
+            guard let first = firstByKey[k] else {
+                firstByKey[k] = i
                 continue
             }
-            if let g = byKey[k]?.first(where: { g in groups[g].allSatisfy { kindsCompatible(records[$0], r) && records[$0].row != r.row } }) {
-                groups[g].append(i)
+            let candidates = [first] + (moreGroupsByKey[k] ?? [])
+            if let g = candidates.first(where: { g in
+                (members[g] ?? [g]).allSatisfy { kindsCompatible(records[$0], r) && records[$0].row != r.row }
+            }) {
+                members[g, default: [g]].append(i)
             } else {
-                byKey[k, default: []].append(groups.count)
-                groups.append([i])
+                moreGroupsByKey[k, default: []].append(i)
             }
         }
-        return groups
+        return members.keys.sorted().map { members[$0]! }
     }
 
-    /// One warning per later row that repeats an earlier one.
-    public static func warnings(_ records: [AgreementRecord]) -> [RowWarning] {
-        groups(records).flatMap { group in
+    /// One warning per later row that repeats an earlier one (`repeated` as `repeated(records)` gives).
+    public static func warnings(_ records: [AgreementRecord], repeated: [[Int]]) -> [RowWarning] {
+        repeated.flatMap { group in
             group.dropFirst().map { i in
                 let first = records[group[0]], r = records[i]
                 let how = comparable(first) == comparable(r) ? "repeats"
@@ -54,14 +59,21 @@ public enum DuplicateRows {
         }
     }
 
-    /// The records with each repeated agreement once: the fullest row, its empty cells filled from the others.
-    public static func merge(_ records: [AgreementRecord]) -> (records: [AgreementRecord], warnings: [RowWarning]) {
-        let groups = groups(records)
-        if groups.count == records.count { return (records, []) }
+    /// The records with each repeated agreement once, where its first row stood: the fullest row, its
+    /// empty cells filled from the others (`repeated` as `repeated(records)` gives).
+    public static func merge(_ records: [AgreementRecord], repeated: [[Int]]) -> (records: [AgreementRecord], warnings: [RowWarning]) {
+        if repeated.isEmpty { return (records, []) }
+        var groupOfFirst: [Int: [Int]] = [:]
+        var later = Set<Int>()
+        for group in repeated {
+            groupOfFirst[group[0]] = group
+            later.formUnion(group.dropFirst())
+        }
         var out: [AgreementRecord] = []
+        out.reserveCapacity(records.count - later.count)
         var warnings: [RowWarning] = []
-        for group in groups {
-            if group.count == 1 { out.append(records[group[0]]); continue }
+        for i in records.indices where !later.contains(i) {
+            guard let group = groupOfFirst[i] else { out.append(records[i]); continue }
             let fullest = group.max { filledCount(records[$0]) < filledCount(records[$1]) || (filledCount(records[$0]) == filledCount(records[$1]) && $0 > $1) }!
             var r = records[fullest]
             for i in group where i != fullest {
@@ -77,10 +89,8 @@ public enum DuplicateRows {
                 r.url = r.url ?? o.url
                 r.indefinite = r.indefinite || o.indefinite
             }
-            if group.count > 1 {
-                let rows = group.map { String(records[$0].row) }.joined(separator: ", ")
-                warnings.append(RowWarning(row: r.row, message: "rows \(rows) are one agreement (\(r.partner)); counted once, with the fuller cells"))
-            }
+            let rows = group.map { String(records[$0].row) }.joined(separator: ", ")
+            warnings.append(RowWarning(row: r.row, message: "rows \(rows) are one agreement (\(r.partner)); counted once, with the fuller cells"))
             out.append(r)
         }
         return (out, warnings)

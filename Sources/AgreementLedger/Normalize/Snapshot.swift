@@ -10,9 +10,13 @@ public struct Snapshot: Sendable {
     public var records: [AgreementRecord]
     public var warnings: [RowWarning]
     public var layout: ColumnLayout
+    /// Indices of records that name one agreement, two or more per group (`DuplicateRows.repeated`):
+    /// found once while reading, merged by the diff.
+    public var repeatedRows: [[Int]]
 
     public init(asOf: PartialDate?, format: String, encoding: TextEncoding, records: [AgreementRecord],
-                warnings: [RowWarning], layout: ColumnLayout) {
+                warnings: [RowWarning], layout: ColumnLayout, repeatedRows: [[Int]]? = nil) {
+        self.repeatedRows = repeatedRows ?? DuplicateRows.repeated(records)
         self.asOf = asOf
         self.format = format
         self.encoding = encoding

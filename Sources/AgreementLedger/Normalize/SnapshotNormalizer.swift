@@ -39,11 +39,12 @@ public struct SnapshotNormalizer {
             }
             records += readRow(cells: cells, line: row.line, layout: layout, orders: orders, warnings: &warnings)
         }
-        warnings += DuplicateRows.warnings(records)
+        let repeated = DuplicateRows.repeated(records)
+        warnings += DuplicateRows.warnings(records, repeated: repeated)
         warnings += URLAlignment.warnings(records)
         warnings.sort { $0.row < $1.row }
         return Snapshot(asOf: asOf, format: table.delimiter == .tab ? "tsv" : "csv", encoding: table.encoding,
-                        records: records, warnings: warnings, layout: layout)
+                        records: records, warnings: warnings, layout: layout, repeatedRows: repeated)
     }
 
     // MARK: - Rows that are not agreements

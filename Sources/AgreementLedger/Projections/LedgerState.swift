@@ -2,7 +2,7 @@
 ///
 /// Every view (status, replay to a date, the diff's starting point) is this fold over a prefix or a
 /// filter of the log, so none of them can disagree with the log.
-public struct LedgerState: Sendable {
+public struct LedgerState: Equatable, Sendable {
     /// Agreements by id.
     public private(set) var agreements: [String: AgreementState] = [:]
     /// The latest `imported` event of each source.
@@ -12,6 +12,14 @@ public struct LedgerState: Sendable {
     public private(set) var lastSeq = 0
 
     public init() {}
+
+    /// A state restored from a cache (the store's checkpoint), exactly as the fold had left it.
+    init(agreements: [String: AgreementState], lastImport: [String: LedgerEvent], importCount: Int, lastSeq: Int) {
+        self.agreements = agreements
+        self.lastImport = lastImport
+        self.importCount = importCount
+        self.lastSeq = lastSeq
+    }
 
     /// The state after `events`, optionally only those recorded on or before `until` and of `source`.
     public init(events: some Sequence<LedgerEvent>, source: String? = nil, until: PartialDate? = nil) {
@@ -59,7 +67,10 @@ public struct LedgerState: Sendable {
 
     /// Agreements in ledger order (by their `signed` event), optionally of one source.
     public func ordered(source: String? = nil) -> [AgreementState] {
-        agreements.values.filter { source == nil || $0.source == source }.sorted { $0.firstSeq < $1.firstSeq }
+        // Sorted in place: `sorted` would copy every agreement (a dozen strings each) once more.
+        var list = source == nil ? Array(agreements.values) : agreements.values.filter { $0.source == source }
+        list.sort { $0.firstSeq < $1.firstSeq }
+        return list
     }
 }
 

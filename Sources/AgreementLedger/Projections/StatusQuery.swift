@@ -17,8 +17,13 @@ public struct StatusQuery: Sendable {
 
     /// The agreements, in ledger order.
     public func run(_ events: [LedgerEvent]) -> [AgreementState] {
-        let folded = LedgerState(events: events, source: source, until: at)
-        return folded.ordered(source: source).filter { a in
+        run(state: LedgerState(events: events, source: source, until: at))
+    }
+
+    /// The agreements of a state already folded (to `at`, when that is set), in ledger order: a query of
+    /// the present needs no events, only the store's current state.
+    public func run(state folded: LedgerState) -> [AgreementState] {
+        folded.ordered(source: source).filter { a in
             (state == nil || a.state == state) && (inForce.map { a.isInForce(on: $0) } ?? true)
         }
     }

@@ -61,12 +61,43 @@ public final class EventStore {
         return try result.get()
     }
 
-    /// Runs `body` holding the exclusive write lock: recovers a torn tail first, verifies the whole log
-    /// (refusing with an error naming the first bad line), passes the committed events to `body`, and
-    /// appends the batch `body` returns (nil or empty = append nothing) with one `write(2)` and an fsync.
-    /// The batch's last event must be `.imported` and no other may be; seq, prev and hash are assigned
-    /// here. Returns the batch as written. A failed write is cut back off the log before throwing.
-    public func transaction(_ body: ([LedgerEvent]) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
+    /// The current state of every agreement (the fold of the committed log) without keeping the events:
+    /// what `status` needs. Uses the state checkpoint when the log still holds what it covers and reads
+    /// only the lines after it; otherwise folds the whole log. Checks like `readCommitted`.
+    public func readState() throws(StoreError) -> LedgerState {
+        let fd = open(logPath, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return LedgerState() }
+            throw .io(path: logPath, operation: "open", reason: LogFile.errorText())
+        }
+        defer { close(fd) }
+        let base = try checkpointedBase(fd: fd)
+        let tail = try LogFile.readAll(fd: fd, path: logPath, from: base?.stamp.bytes ?? 0)
+        let log = logPath
+        let chunkSize = walkChunkSize
+        let walked = tail.withUnsafeBufferPointer { buffer -> Result<LedgerState, StoreError> in
+            let layout = LogLayout(buffer)
+            let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: false,
+                                        firstSeq: (base?.stamp.lines ?? 0) + 1,
+                                        previousHash: base?.stamp.hash ?? LedgerEvent.genesisHash, chunkSize: chunkSize)
+            if let fault = walk.fault { return .failure(EventStore.error(fault, log: log, writing: false)) }
+            var state = base?.state ?? LedgerState()
+            for event in walk.events { state.apply(event) }
+            return .success(state)
+        }
+        return try walked.get()
+    }
+
+    /// Runs `body` holding the exclusive write lock: recovers a torn tail first, verifies the log
+    /// (refusing with an error naming the first bad line), passes the state of the committed log to
+    /// `body`, and appends the batch `body` returns (nil or empty = append nothing) with one `write(2)`
+    /// and an fsync. The batch's last event must be `.imported` and no other may be; seq, prev and hash
+    /// are assigned here. Returns the batch as written. A failed write is cut back off the log before
+    /// throwing.
+    ///
+    /// Lines covered by the state checkpoint (verified in full by an earlier writer, their bytes unchanged
+    /// since, as a checksum shows) are not read again; every other line is verified in full.
+    public func transaction(_ body: (LedgerState) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
         try FileLock.withExclusiveLock(path: EventStore.join(directory, EventStore.lockFileName)) {
             try locked(body)
         }
@@ -104,7 +135,7 @@ public final class EventStore {
             } else if let c = VerifiedCheckpoint.read(directory: directory), c.bytes > layout.committedEnd {
                 report.ok = false
                 report.firstBadLine = layout.committedLines + 1
-                report.problem = EventStore.missingLinesProblem(c, layout)
+                report.problem = EventStore.missingLinesProblem(c, lines: layout.committedLines, end: layout.committedEnd)
             } else if layout.hasTail {
                 report.ok = false
                 report.firstBadLine = layout.committedLines + 1
@@ -118,45 +149,54 @@ public final class EventStore {
 
     // MARK: - The locked part of a transaction
 
-    private func locked(_ body: ([LedgerEvent]) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
+    private func locked(_ body: (LedgerState) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
         let existed = LogFile.exists(logPath)
         let fd = open(logPath, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.io(path: logPath, operation: "open", reason: LogFile.errorText()) }
         defer { close(fd) }
         if !existed { try LogFile.syncDirectory(directory) }
 
-        var bytes = try LogFile.readAll(fd: fd, path: logPath)
+        // Only the bytes after a still-valid state checkpoint are read; without one, the whole log.
+        let base = try checkpointedBase(fd: fd)
+        let offset = base?.stamp.bytes ?? 0
+        let baseLines = base?.stamp.lines ?? 0
+        let baseHash = base?.stamp.hash ?? LedgerEvent.genesisHash
+        var bytes = try LogFile.readAll(fd: fd, path: logPath, from: offset)
         var layout = bytes.withUnsafeBufferPointer { LogLayout($0) }
         // Lines a previous writer verified in full (the checkpoint) get the cheap structural walk only;
         // a checkpoint that does not match the log is ignored and everything is checked again.
         let checkpoint = VerifiedCheckpoint.read(directory: directory)
         if layout.partialUnreadable {
-            throw StoreError.writeRefused(log: logPath, line: layout.lineCount, problem: EventStore.garbageProblem)
+            throw StoreError.writeRefused(log: logPath, line: baseLines + layout.lineCount, problem: EventStore.garbageProblem)
         }
         // A torn write only ever follows the committed part. When a writer recorded more committed bytes than
         // the complete batches now hold, committed lines were cut off (a truncated log): appending, or moving
         // an unfinished batch aside, would bury that: refuse instead.
-        if let c = checkpoint, c.bytes > layout.committedEnd, !layout.tailUnreadable {
+        if let c = checkpoint, c.bytes > offset + layout.committedEnd, !layout.tailUnreadable {
             // Name the first bad line when there is one before the cut.
             let walk = bytes.withUnsafeBufferPointer {
-                LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, chunkSize: walkChunkSize)
+                LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, firstSeq: baseLines + 1,
+                                 previousHash: baseHash, chunkSize: walkChunkSize)
             }
             if let fault = walk.fault { throw EventStore.error(fault, log: logPath, writing: true) }
-            throw StoreError.writeRefused(log: logPath, line: layout.committedLines + 1,
-                                          problem: EventStore.missingLinesProblem(c, layout))
+            throw StoreError.writeRefused(log: logPath, line: baseLines + layout.committedLines + 1,
+                                          problem: EventStore.missingLinesProblem(c, lines: baseLines + layout.committedLines,
+                                                                                  end: offset + layout.committedEnd))
         }
         if layout.hasTail && !layout.tailUnreadable {
-            try recoverTail(bytes, layout, fd: fd)
+            try recoverTail(bytes, layout, offset: offset, fd: fd)
             bytes.removeSubrange(layout.committedEnd...)
             layout = bytes.withUnsafeBufferPointer { LogLayout($0) }
         }
+        // Without a state checkpoint, lines the verified checkpoint covers get the cheap walk only.
         var from = 0
-        if let c = checkpoint, c.lines <= layout.committedLines, c.bytes <= layout.committedEnd,
+        if base == nil, let c = checkpoint, c.lines <= layout.committedLines, c.bytes <= layout.committedEnd,
            bytes.withUnsafeBufferPointer({ c.covers($0) }) {
             from = c.lines
         }
         var walk = bytes.withUnsafeBufferPointer {
-            LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, fullFrom: from, chunkSize: walkChunkSize)
+            LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, fullFrom: from,
+                             firstSeq: baseLines + 1, previousHash: baseHash, chunkSize: walkChunkSize)
         }
         if from > 0, walk.fault != nil || walk.events.count < from || walk.events[from - 1].hash != checkpoint!.hash {
             walk = bytes.withUnsafeBufferPointer {
@@ -164,16 +204,30 @@ public final class EventStore {
             }
         }
         if let fault = walk.fault { throw EventStore.error(fault, log: logPath, writing: true) }
-        if let last = walk.events.last, from != walk.events.count {
-            let end = layout.committedEnd
-            let sum = bytes.withUnsafeBufferPointer { PrefixChecksum.of($0, count: end) }
-            VerifiedCheckpoint(lines: walk.events.count, bytes: end, checksum: sum, hash: last.hash).write(directory: directory)
+
+        var state = base?.state ?? LedgerState()
+        for event in walk.events { state.apply(event) }
+        var accumulator = base?.accumulator ?? PrefixChecksum.Accumulator()
+        bytes.withUnsafeBufferPointer { accumulator.add(UnsafeBufferPointer(rebasing: $0[..<layout.committedEnd])) }
+        let lastHash = walk.events.last?.hash ?? baseHash
+        walk.events = []
+        let committedLines = baseLines + layout.committedLines
+        if committedLines > 0 && checkpoint?.lines != committedLines {
+            VerifiedCheckpoint(lines: committedLines, bytes: accumulator.count, checksum: accumulator.value, hash: lastHash)
+                .write(directory: directory)
         }
 
-        guard var batch = try body(walk.events), !batch.isEmpty else { return [] }
+        guard var batch = try body(state), !batch.isEmpty else {
+            if committedLines > 0 && baseLines != committedLines {
+                StateCheckpoint(stamp: VerifiedCheckpoint(lines: committedLines, bytes: accumulator.count,
+                                                          checksum: accumulator.value, hash: lastHash),
+                                state: state).write(directory: directory)
+            }
+            return []
+        }
         try validate(&batch)
-        var seq = walk.events.last?.seq ?? 0
-        var prev = walk.events.last?.hash ?? LedgerEvent.genesisHash
+        var seq = committedLines
+        var prev = lastHash
         var out = [UInt8]()
         out.reserveCapacity(batch.count * 600)
         for index in batch.indices {
@@ -185,15 +239,28 @@ public final class EventStore {
             batch[index].appendCanonicalLine(to: &out)
             out.append(0x0A)
         }
-        try append(out, fd: fd, previousLength: bytes.count)
-        bytes.append(contentsOf: out)
-        let sum = bytes.withUnsafeBufferPointer { PrefixChecksum.of($0, count: $0.count) }
-        VerifiedCheckpoint(lines: seq, bytes: bytes.count, checksum: sum, hash: prev).write(directory: directory)
+        try append(out, fd: fd, previousLength: offset + bytes.count)
+        out.withUnsafeBufferPointer { accumulator.add($0) }
+        let stamp = VerifiedCheckpoint(lines: seq, bytes: accumulator.count, checksum: accumulator.value, hash: prev)
+        stamp.write(directory: directory)
+        for event in batch { state.apply(event) }
+        StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
         return batch
     }
 
+    /// The state checkpoint, when the log's first bytes are still those it covers, with the checksum
+    /// accumulated over them (so a writer can extend it); nil when there is none or it is stale.
+    private func checkpointedBase(fd: Int32) throws(StoreError) -> (stamp: VerifiedCheckpoint, state: LedgerState,
+                                                                   accumulator: PrefixChecksum.Accumulator)? {
+        guard let cached = StateCheckpoint.read(directory: directory) else { return nil }
+        guard cached.stamp.bytes <= (try LogFile.size(fd: fd, path: logPath)),
+              let accumulator = PrefixChecksum.accumulate(fd: fd, count: cached.stamp.bytes),
+              accumulator.value == cached.stamp.checksum else { return nil }
+        return (cached.stamp, cached.state, accumulator)
+    }
+
     /// Moves the bytes after the committed part to `rejected/` (durably), then cuts them off the log.
-    private func recoverTail(_ bytes: [UInt8], _ layout: LogLayout, fd: Int32) throws(StoreError) {
+    private func recoverTail(_ bytes: [UInt8], _ layout: LogLayout, offset: Int, fd: Int32) throws(StoreError) {
         let rejected = EventStore.join(directory, EventStore.rejectedDirectoryName)
         try LogFile.makeDirectory(rejected)
         let tail = bytes[layout.committedEnd...]
@@ -206,7 +273,7 @@ public final class EventStore {
         try written.get()
         try LogFile.syncDirectory(rejected)
         try LogFile.syncDirectory(directory)
-        guard ftruncate(fd, off_t(layout.committedEnd)) == 0 else {
+        guard ftruncate(fd, off_t(offset + layout.committedEnd)) == 0 else {
             throw .io(path: logPath, operation: "cut off the torn tail", reason: LogFile.errorText())
         }
         guard fsync(fd) == 0 else { throw .io(path: logPath, operation: "fsync", reason: LogFile.errorText()) }
@@ -252,9 +319,9 @@ public final class EventStore {
 
     static let garbageProblem = "the log ends with bytes that cannot start an event line (garbage appended?)"
 
-    static func missingLinesProblem(_ c: VerifiedCheckpoint, _ layout: LogLayout) -> String {
-        "committed lines are missing: the log's complete batches end after line \(layout.committedLines) "
-            + "(byte \(layout.committedEnd)), but \(c.lines) lines (\(c.bytes) bytes) were committed, as "
+    static func missingLinesProblem(_ c: VerifiedCheckpoint, lines: Int, end: Int) -> String {
+        "committed lines are missing: the log's complete batches end after line \(lines) "
+            + "(byte \(end)), but \(c.lines) lines (\(c.bytes) bytes) were committed, as "
             + "\(VerifiedCheckpoint.relativePath) records (a truncated log? if it was replaced on purpose, delete "
             + "\(VerifiedCheckpoint.relativePath))"
     }

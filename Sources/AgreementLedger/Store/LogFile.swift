@@ -31,16 +31,14 @@ enum LogFile {
         return try readAll(fd: fd, path: path)
     }
 
-    /// The whole file open as `fd`, read from offset 0 (usually one `read`).
-    static func readAll(fd: Int32, path: String) throws(StoreError) -> [UInt8] {
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw .io(path: path, operation: "stat", reason: errorText()) }
-        let size = Int(st.st_size)
+    /// The file open as `fd` from byte `offset` to its end (usually one `read`).
+    static func readAll(fd: Int32, path: String, from offset: Int = 0) throws(StoreError) -> [UInt8] {
+        let size = max(0, try self.size(fd: fd, path: path) - offset)
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             count = 0
             while count < size {
-                let n = pread(fd, buffer.baseAddress! + count, size - count, off_t(count))
+                let n = pread(fd, buffer.baseAddress! + count, size - count, off_t(offset + count))
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -54,6 +52,13 @@ enum LogFile {
         // A file that grows while we read (a writer appending) yields a prefix ending at an earlier batch
         // or inside the new one; callers treat either like any other log state.
         return bytes
+    }
+
+    /// The size of the file open as `fd`.
+    static func size(fd: Int32, path: String) throws(StoreError) -> Int {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .io(path: path, operation: "stat", reason: errorText()) }
+        return Int(st.st_size)
     }
 
     /// Writes `bytes` to a new file (replacing any), then fsyncs it.

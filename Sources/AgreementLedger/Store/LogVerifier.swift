@@ -35,8 +35,10 @@ enum LogVerifier {
     /// Walks `lines` of `log` (which must start at index 0) from the first. `full` adds the hash and
     /// canonical-form checks; without it the walk is the cheap structural check readers use.
     /// With `fullFrom`, only lines from that 0-based index on get the full checks (the ones before were
-    /// verified earlier, as the store's checkpoint records).
+    /// verified earlier, as the store's checkpoint records). A walk of the lines after a checkpoint gives
+    /// the `seq` of its first line and the hash of the line before it.
     static func walk(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>, full: Bool, fullFrom: Int = 0,
+                     firstSeq: Int = 1, previousHash: String = LedgerEvent.genesisHash,
                      chunkSize: Int = defaultChunkSize) -> Walk {
         precondition(lines.startIndex == 0)
         if lines.isEmpty { return Walk() }
@@ -52,17 +54,18 @@ enum LogVerifier {
                 let work: @Sendable (Int) -> Void = { n in
                     let from = n * chunkSize
                     let to = min(from + chunkSize, lines.count)
-                    shared.chunks[n] = checkLines(shared.log, lines: lines[from..<to], into: shared.events, full: full, fullFrom: fullFrom)
+                    shared.chunks[n] = checkLines(shared.log, lines: lines[from..<to], into: shared.events, full: full,
+                                                  fullFrom: fullFrom, firstSeq: firstSeq)
                 }
                 if chunkCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work) }
             }
             // The links between lines, in order, up to the first fault.
             var valid = 0
-            var previousHash = LedgerEvent.genesisHash
+            var previousHash = previousHash
             links: for (n, chunk) in chunks.enumerated() {
                 let from = n * chunkSize
                 for index in from..<(from + chunk.stored) {
-                    let lineNumber = index + 1
+                    let lineNumber = index + firstSeq
                     let seq = buffer[index].seq
                     if seq != lineNumber {
                         fault = (lineNumber, .other("seq is \(seq) where \(lineNumber) belongs "
@@ -93,7 +96,7 @@ enum LogVerifier {
             initializedCount = valid
         }
         if let found = fault, case .other = found.problem,
-           let newer = newerFormat(log, lines: lines[(found.line - 1)...]) {
+           let newer = newerFormat(log, lines: lines[(found.line - firstSeq)...], firstSeq: firstSeq) {
             fault = (newer.line, .newerFormat(newer.version))
         }
         return Walk(events: events, importCount: importCount, fault: fault)
@@ -102,7 +105,8 @@ enum LogVerifier {
     /// The per-line checks of `lines`, storing each event at its line's index in `events`, stopping at the
     /// first faulty line.
     private static func checkLines(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>,
-                                   into events: UnsafeMutablePointer<LedgerEvent>, full: Bool, fullFrom: Int) -> Chunk {
+                                   into events: UnsafeMutablePointer<LedgerEvent>, full: Bool, fullFrom: Int,
+                                   firstSeq: Int) -> Chunk {
         var chunk = Chunk()
         for index in lines.indices {
             switch checkLine(log, lines[index], full: full && index >= fullFrom) {
@@ -110,7 +114,7 @@ enum LogVerifier {
                 (events + index).initialize(to: event)
                 chunk.stored += 1
             case .failure(let problem):
-                chunk.fault = (index + 1, problem)
+                chunk.fault = (index + firstSeq, problem)
                 return chunk
             }
         }
@@ -167,13 +171,14 @@ enum LogVerifier {
 
     /// The first `imported` line among `lines` declaring a format newer than this code's: when a log
     /// fails to decode, that is the likelier and more useful explanation.
-    private static func newerFormat(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>) -> (line: Int, version: Int)? {
+    private static func newerFormat(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>,
+                                    firstSeq: Int) -> (line: Int, version: Int)? {
         for index in lines.indices {
             guard let json = try? JSONParser.parse(UnsafeBufferPointer(rebasing: log[lines[index]])),
                   json["type"]?.stringValue == EventType.imported.rawValue,
                   let version = json["formatVersion"]?.intValue,
                   version > LedgerEvent.currentFormatVersion else { continue }
-            return (index + 1, version)
+            return (index + firstSeq, version)
         }
         return nil
     }

@@ -18,10 +18,24 @@ struct VerifiedCheckpoint: Equatable {
     static func read(directory: String) -> VerifiedCheckpoint? {
         let path = EventStore.join(directory, relativePath)
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let parts = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
-        guard parts.count == 5, parts[0] == "v2", let lines = Int(parts[1]), lines > 0, let bytes = Int(parts[2]),
-              let checksum = UInt64(parts[3], radix: 16), parts[4].count == 64 else { return nil }
-        return VerifiedCheckpoint(lines: lines, bytes: bytes, checksum: checksum, hash: String(parts[4]))
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.hasPrefix("v2 ") else { return nil }
+        return VerifiedCheckpoint(text: String(text.dropFirst(3)))
+    }
+
+    init(lines: Int, bytes: Int, checksum: UInt64, hash: String) {
+        self.lines = lines
+        self.bytes = bytes
+        self.checksum = checksum
+        self.hash = hash
+    }
+
+    /// Parses "LINES BYTES CHECKSUM HASH" (how both cache files state what they cover).
+    init?(text: String) {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard parts.count == 4, let lines = Int(parts[0]), lines > 0, let bytes = Int(parts[1]), bytes > 0,
+              let checksum = UInt64(parts[2], radix: 16), parts[3].count == 64 else { return nil }
+        self.init(lines: lines, bytes: bytes, checksum: checksum, hash: String(parts[3]))
     }
 
     /// True when the log's first `bytes` bytes are still the ones this checkpoint covered.

@@ -24,7 +24,9 @@ enum StatusCommand {
             guard let state = AgreementStatus(rawValue: s) else { throw .usage("--state must be active, expired or closed (got \"\(s)\")") }
             query.state = state
         }
-        let agreements = query.run(try StoreAccess.events(context))
+        // The present needs only the current state (the store's checkpoint); a past day replays events.
+        let agreements = query.at == nil ? query.run(state: try StoreAccess.state(context))
+            : query.run(try StoreAccess.events(context))
         if args.has("--json") {
             context.console.print(JSONWriter.pretty(query.json(agreements)))
         } else if args.has("--csv") {

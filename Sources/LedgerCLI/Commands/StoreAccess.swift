@@ -13,6 +13,16 @@ enum StoreAccess {
         }
     }
 
+    /// The current state of every agreement, or an empty one when the store does not exist yet.
+    static func state(_ context: CommandContext) throws(CLIError) -> LedgerState {
+        guard FileManager.default.fileExists(atPath: context.ledgerDirectory) else { return LedgerState() }
+        do {
+            return try EventStore(directory: context.ledgerDirectory, create: false).readState()
+        } catch {
+            throw .ledger(error.description)
+        }
+    }
+
     /// The store when its directory exists (nothing is created), else nil.
     static func existing(_ context: CommandContext) throws(CLIError) -> EventStore? {
         guard FileManager.default.fileExists(atPath: context.ledgerDirectory) else { return nil }

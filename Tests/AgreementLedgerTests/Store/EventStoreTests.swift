@@ -6,11 +6,11 @@ import Testing
     @Test func appendsTwoBatchesAndReadsThemBack() throws {
         try StoreFixtures.withStore { store throws in
             let first = try store.transaction { committed in
-                #expect(committed.isEmpty)
+                #expect(committed == LedgerState())
                 return StoreFixtures.batch("imp-1", events: 3)
             }
             let second = try store.transaction { committed in
-                #expect(committed == first)
+                #expect(committed == LedgerState(events: first))
                 return StoreFixtures.batch("imp-2", events: 2)
             }
             let events = try store.readCommitted()

@@ -37,8 +37,8 @@ import Testing
             #expect(StoreFixtures.bytes(store.logPath) == before + tail)
 
             // The next writer moves it aside and appends after the committed part.
-            let written = try store.transaction { events in
-                #expect(events == committed)
+            let written = try store.transaction { state in
+                #expect(state == LedgerState(events: committed))
                 return StoreFixtures.batch("imp-3", events: 1)
             }
             #expect(written.map(\.seq) == [4, 5])
@@ -84,8 +84,8 @@ import Testing
             let tail = Array(chainedLines(StoreFixtures.batch("imp-1", events: 2), after: []).dropLast(9))
             StoreFixtures.write(tail, to: store.logPath)
             #expect(try store.readCommitted().isEmpty)
-            _ = try store.transaction { events in
-                #expect(events.isEmpty)
+            _ = try store.transaction { state in
+                #expect(state == LedgerState())
                 return nil
             }
             #expect(StoreFixtures.bytes(store.logPath).isEmpty)

@@ -66,7 +66,7 @@ public struct CountryTable: Sendable {
             if let code = codes[String(key.dropFirst(prefix.count + 1))] { return code }
         }
         let text = CellText.collapsed(name)
-        if text.contains("&"), let code = codes[PartnerName.folded(text.replacingAll("&", with: " and "))] {
+        if CellText.contains(text, "&"), let code = codes[PartnerName.folded(text.replacingAll("&", with: " and "))] {
             return code
         }
         guard depth < CountryTable.maxDepth else { return nil }

@@ -155,7 +155,7 @@ public enum PartnerName {
 
     /// Decodes the few entities spreadsheets carry from web pages, plus numeric ones (`&#39;`, `&#x27;`).
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard CellText.contains(text, "&") else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

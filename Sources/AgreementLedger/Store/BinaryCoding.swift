@@ -1,0 +1,105 @@
+/// A compact binary form for derived caches (the state checkpoint): decoding it is many times faster
+/// than parsing the same data as JSON, which is what lets a big ledger open in a fraction of a second.
+/// Never used for the log itself, which stays canonical JSON.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// LEB128, so small numbers (most of them) take one byte.
+    mutating func int(_ value: Int) {
+        var v = UInt64(bitPattern: Int64(value))
+        while v >= 0x80 {
+            bytes.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func optionalString(_ value: String?) {
+        guard let value else { return bytes.append(0) }
+        bytes.append(1)
+        string(value)
+    }
+
+    /// Year, month and day as three numbers (0 for an unknown part); 0 alone for no date.
+    mutating func date(_ value: PartialDate?) {
+        guard let value else { return int(0) }
+        int(value.year)
+        int(value.month ?? 0)
+        int(value.day ?? 0)
+    }
+
+    mutating func raw(_ value: some Sequence<UInt8>) { bytes.append(contentsOf: value) }
+}
+
+/// Reads what `BinaryWriter` wrote; every read is bounds-checked and returns nil on malformed input, so
+/// a damaged cache is simply not used.
+struct BinaryReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var offset: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func int() -> Int? {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(Int64(bitPattern: result)) }
+            shift += 7
+        }
+        return nil
+    }
+
+    mutating func bool() -> Bool? {
+        guard offset < bytes.count, bytes[offset] <= 1 else { return nil }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    mutating func string() -> String? {
+        guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+        let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)])
+        offset += count
+        return String(validating: slice, as: UTF8.self)
+    }
+
+    /// `.some(nil)` for an absent string, nil for malformed input.
+    mutating func optionalString() -> String?? {
+        guard let present = bool() else { return nil }
+        return present ? string().map { .some($0) } : .some(nil)
+    }
+
+    /// `.some(nil)` for no date, nil for malformed input.
+    mutating func date() -> PartialDate?? {
+        guard let year = int() else { return nil }
+        if year == 0 { return .some(nil) }
+        guard let month = int(), let day = int() else { return nil }
+        guard let date = PartialDate(year: year, month: month == 0 ? nil : month, day: day == 0 ? nil : day) else { return nil }
+        return .some(date)
+    }
+
+    mutating func raw(count: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard count >= 0, count <= bytes.count - offset else { return nil }
+        defer { offset += count }
+        return UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)])
+    }
+}

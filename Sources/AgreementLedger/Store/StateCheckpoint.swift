@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The fold of the log up to a verified line, cached in `cache/state` so that opening a big ledger costs
+/// reading its agreements, not decoding every event ever written.
+///
+/// Stamped with the line count, byte length, prefix checksum and last hash it covers (as
+/// `cache/verified`); used only while the log's first `bytes` bytes still have that checksum, and then
+/// only the lines after it are read. A stale, damaged or missing file is ignored and the state is
+/// folded from the log as before: never needed for correctness. Only writers, after verifying every
+/// line it covers in full, write it.
+struct StateCheckpoint {
+    var stamp: VerifiedCheckpoint
+    var state: LedgerState
+
+    static let relativePath = "cache/state"
+    private static let magic = Array("ledger-state v1\n".utf8)
+
+    /// The checkpoint when the file exists, is whole and is well formed (its stamp not yet checked
+    /// against the log).
+    static func read(directory: String) -> StateCheckpoint? {
+        guard let bytes = try? LogFile.readAll(path: EventStore.join(directory, relativePath)) else { return nil }
+        return bytes.withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// Writes atomically (a temporary file of this process, then rename); a failure only costs a slower
+    /// open next time.
+    func write(directory: String) {
+        let cache = EventStore.join(directory, "cache")
+        try? LogFile.makeDirectory(cache)
+        let path = EventStore.join(directory, StateCheckpoint.relativePath)
+        let temporary = path + ".\(getpid()).tmp"
+        let encoded = encode()
+        let written = encoded.withUnsafeBufferPointer { buffer in
+            (try? LogFile.writeDurably(buffer, to: temporary)) != nil
+        }
+        if !written || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    func encode() -> [UInt8] {
+        var w = BinaryWriter(capacity: 64 + state.agreements.count * 200)
+        w.raw(StateCheckpoint.magic)
+        w.raw(Array("\(stamp.lines) \(stamp.bytes) \(String(stamp.checksum, radix: 16)) \(stamp.hash)\n".utf8))
+        let payloadStart = w.bytes.count
+        w.int(state.lastSeq)
+        w.int(state.importCount)
+        w.int(state.lastImport.count)
+        for (_, event) in state.lastImport.sorted(by: { $0.key < $1.key }) {
+            var line: [UInt8] = []
+            event.appendCanonicalLine(to: &line)
+            w.int(line.count)
+            w.raw(line)
+        }
+        w.int(state.agreements.count)
+        for a in state.agreements.values {
+            w.string(a.id)
+            w.string(a.source)
+            w.int(StateCheckpoint.statuses.firstIndex(of: a.state)!)
+            w.int(a.firstSeq)
+            w.date(a.lastRecorded)
+            w.date(a.endedOn)
+            let r = a.record
+            w.string(r.partner)
+            w.optionalString(r.country)
+            w.optionalString(r.countryCode)
+            w.optionalString(r.city)
+            w.date(r.signed)
+            w.date(r.validUntil)
+            w.bool(r.indefinite)
+            w.optionalString(r.term)
+            w.int(r.status.map { StateCheckpoint.statuses.firstIndex(of: $0)! + 1 } ?? 0)
+            w.optionalString(r.kind)
+            w.optionalString(r.reference)
+            w.optionalString(r.url)
+            w.int(r.row)
+            w.int(r.extra.count)
+            for (key, value) in r.extra.sorted(by: { $0.key < $1.key }) {
+                w.string(key)
+                w.string(value)
+            }
+        }
+        var bytes = w.bytes
+        let sum = bytes.withUnsafeBufferPointer {
+            PrefixChecksum.of(UnsafeBufferPointer(rebasing: $0[payloadStart...]), count: $0.count - payloadStart)
+        }
+        withUnsafeBytes(of: sum.littleEndian) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> StateCheckpoint? {
+        guard bytes.count > magic.count + 8, bytes.starts(with: magic),
+              let newline = bytes[magic.count...].firstIndex(of: 0x0A) else { return nil }
+        let header = String(decoding: UnsafeBufferPointer(rebasing: bytes[magic.count..<newline]), as: UTF8.self)
+        guard let stamp = VerifiedCheckpoint(text: header) else { return nil }
+        let payloadEnd = bytes.count - 8
+        guard newline + 1 <= payloadEnd else { return nil }
+        var stored: UInt64 = 0
+        withUnsafeMutableBytes(of: &stored) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[payloadEnd...])) }
+        let payload = UnsafeBufferPointer(rebasing: bytes[(newline + 1)..<payloadEnd])
+        guard PrefixChecksum.of(payload, count: payload.count) == UInt64(littleEndian: stored) else { return nil }
+        var r = BinaryReader(payload)
+        guard let state = decodeState(&r), r.isAtEnd, state.lastSeq == stamp.lines else { return nil }
+        return StateCheckpoint(stamp: stamp, state: state)
+    }
+
+    private static let statuses = AgreementStatus.allCases
+
+    private static func decodeState(_ r: inout BinaryReader) -> LedgerState? {
+        guard let lastSeq = r.int(), let importCount = r.int(), let importsCount = r.int(), importsCount >= 0 else { return nil }
+        var lastImport: [String: LedgerEvent] = [:]
+        for _ in 0..<importsCount {
+            guard let count = r.int(), let line = r.raw(count: count), let json = try? JSONParser.parse(line),
+                  let event = try? LedgerEvent(json: json) else { return nil }
+            lastImport[event.source] = event
+        }
+        guard let count = r.int(), count >= 0 else { return nil }
+        var agreements: [String: AgreementState] = [:]
+        agreements.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let a = decodeAgreement(&r) else { return nil }
+            agreements[a.id] = a
+        }
+        return LedgerState(agreements: agreements, lastImport: lastImport, importCount: importCount, lastSeq: lastSeq)
+    }
+
+    private static func decodeAgreement(_ r: inout BinaryReader) -> AgreementState? {
+        guard let id = r.string(), let source = r.string(), let stateIndex = r.int(), statuses.indices.contains(stateIndex),
+              let firstSeq = r.int(), let lastRecordedOrNil = r.date(), let lastRecorded = lastRecordedOrNil,
+              let endedOn = r.date(),
+              let partner = r.string(), let country = r.optionalString(), let countryCode = r.optionalString(),
+              let city = r.optionalString(), let signed = r.date(), let validUntil = r.date(), let indefinite = r.bool(),
+              let term = r.optionalString(), let statusIndex = r.int(), (0...statuses.count).contains(statusIndex),
+              let kind = r.optionalString(), let reference = r.optionalString(), let url = r.optionalString(),
+              let row = r.int(), let extraCount = r.int(), extraCount >= 0 else { return nil }
+        var extra: [String: String] = [:]
+        for _ in 0..<extraCount {
+            guard let key = r.string(), let value = r.string() else { return nil }
+            extra[key] = value
+        }
+        let record = AgreementRecord(partner: partner, country: country, countryCode: countryCode, city: city,
+                                     signed: signed, validUntil: validUntil, indefinite: indefinite, term: term,
+                                     status: statusIndex == 0 ? nil : statuses[statusIndex - 1], kind: kind,
+                                     reference: reference, url: url, row: row, extra: extra)
+        return AgreementState(id: id, source: source, record: record, state: statuses[stateIndex], firstSeq: firstSeq,
+                              lastRecorded: lastRecorded, endedOn: endedOn)
+    }
+}

@@ -4,18 +4,27 @@ extension LedgerEvent {
     public func computedHash() -> String {
         var bytes = [UInt8]()
         bytes.reserveCapacity(512)
-        JSONWriter.appendCanonical(json(includingHash: false), to: &bytes)
+        appendCanonicalWithoutHash(to: &bytes)
         return SHA256.hex(of: SHA256.digest(bytes))
     }
 
     /// The event's line in `events.jsonl` (without the newline): canonical, so the same event is always
     /// the same bytes.
     public var canonicalLine: String {
-        JSONWriter.canonical(json(includingHash: true))
+        var out: [UInt8] = []
+        appendCanonicalLine(to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The canonical line's bytes appended to `out` (the store's hot path, no String round trip).
+    /// The canonical line's bytes appended to `out` (no String round trip).
     func appendCanonicalLine(to out: inout [UInt8]) {
-        JSONWriter.appendCanonical(json(includingHash: true), to: &out)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(768)
+        let split = appendCanonicalWithoutHash(to: &bytes)
+        out.append(contentsOf: bytes[..<split])
+        out.append(contentsOf: #""hash":"#.utf8)
+        JSONWriter.writeString(hash, into: &out)
+        out.append(UInt8(ascii: ","))
+        out.append(contentsOf: bytes[split...])
     }
 }

@@ -234,9 +234,11 @@ public final class EventStore {
             seq += 1
             batch[index].seq = seq
             batch[index].prev = prev
-            batch[index].hash = batch[index].computedHash()
-            prev = batch[index].hash
-            batch[index].appendCanonicalLine(to: &out)
+            // One serialization gives both the hash and the line.
+            let (line, hash) = batch[index].canonicalLineAndHash()
+            batch[index].hash = hash
+            prev = hash
+            out.append(contentsOf: line)
             out.append(0x0A)
         }
         try append(out, fd: fd, previousLength: offset + bytes.count)

@@ -54,7 +54,7 @@ import Testing
         #expect(checkpoint.state.agreements.count == 79, "78 of the first list plus Maribor")
         #expect(try store.readState() == folded)
         // The encoding is a pure function of the state.
-        #expect(StateCheckpoint.decode(checkpoint.encode().withUnsafeBufferPointer { $0 })?.state == folded)
+        #expect(checkpoint.encode().withUnsafeBufferPointer { StateCheckpoint.decode($0) }?.state == folded)
     }
 
     @Test func aMissingDamagedOrStaleCheckpointChangesNothingButSpeed() throws {

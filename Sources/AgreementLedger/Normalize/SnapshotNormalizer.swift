@@ -4,7 +4,7 @@
 /// skip rows that are not agreements (titles, legends, lone types) with a warning; otherwise read each
 /// mapped cell with its normalizer, and split a row that holds several agreements into several records
 /// (same `row`) when its cells agree on how many there are.
-public struct SnapshotNormalizer {
+public struct SnapshotNormalizer: Sendable {
     public var vocabulary: HeaderVocabulary = .standard
     public var countries: CountryTable = .shared
 
@@ -18,26 +18,18 @@ public struct SnapshotNormalizer {
         let orders = dateOrders(layout: layout, rows: dataRows, warnings: &warnings)
         var asOf: PartialDate?
         var records: [AgreementRecord] = []
-
-        for row in dataRows {
-            let cells = row.fields.map(TextCleaning.collapse)
-            let filled = cells.indices.filter { !cells[$0].isEmpty }
-            if filled.isEmpty { continue }
-            let text = filled.map { cells[$0] }.joined(separator: " ")
-            if filled.count <= 2, let date = FooterDate.asOf(inFooter: text) {
-                asOf = date
-                warnings.append(RowWarning(row: row.line, message: "footer \"\(text)\": the list is dated \(date)"))
-                continue
-            }
-            if cells.count == layout.headers.count && zip(cells, layout.headers).allSatisfy({ $0.lowercased() == $1.lowercased() }) {
-                warnings.append(RowWarning(row: row.line, message: "the header repeated; skipped"))
-                continue
-            }
-            if let reason = notAnAgreement(cells: cells, filled: filled, layout: layout) {
-                warnings.append(RowWarning(row: row.line, message: "\(reason): \"\(text)\"; skipped"))
-                continue
-            }
-            records += readRow(cells: cells, line: row.line, layout: layout, orders: orders, warnings: &warnings)
+        // Rows are independent once the layout and date orders are known: read in chunks on all cores,
+        // joined in file order.
+        let normalizer = self
+        let parts = ParallelChunks.map(dataRows, chunkSize: 2048) { rows in
+            var part = RowsRead()
+            for row in rows { normalizer.read(row, layout: layout, orders: orders, into: &part) }
+            return part
+        }
+        for part in parts {
+            if let date = part.asOf { asOf = date }
+            records += part.records
+            warnings += part.warnings
         }
         let repeated = DuplicateRows.repeated(records)
         warnings += DuplicateRows.warnings(records, repeated: repeated)
@@ -45,6 +37,35 @@ public struct SnapshotNormalizer {
         warnings.sort { $0.row < $1.row }
         return Snapshot(asOf: asOf, format: table.delimiter == .tab ? "tsv" : "csv", encoding: table.encoding,
                         records: records, warnings: warnings, layout: layout, repeatedRows: repeated)
+    }
+
+    /// What a run of rows gave: records, warnings, and the date of the last footer among them.
+    struct RowsRead: Sendable {
+        var records: [AgreementRecord] = []
+        var warnings: [RowWarning] = []
+        var asOf: PartialDate?
+    }
+
+    /// One data row: skipped blank, a footer dating the list, skipped with a warning, or read as records.
+    func read(_ row: TextRow, layout: ColumnLayout, orders: [ColumnRole: DateOrder], into part: inout RowsRead) {
+        let cells = row.fields.map(TextCleaning.collapse)
+        let filled = cells.indices.filter { !cells[$0].isEmpty }
+        if filled.isEmpty { return }
+        var text: String { filled.map { cells[$0] }.joined(separator: " ") }
+        if filled.count <= 2, let date = FooterDate.asOf(inFooter: text) {
+            part.asOf = date
+            part.warnings.append(RowWarning(row: row.line, message: "footer \"\(text)\": the list is dated \(date)"))
+            return
+        }
+        if cells.count == layout.headers.count && zip(cells, layout.headers).allSatisfy({ $0.lowercased() == $1.lowercased() }) {
+            part.warnings.append(RowWarning(row: row.line, message: "the header repeated; skipped"))
+            return
+        }
+        if let reason = notAnAgreement(cells: cells, filled: filled, layout: layout) {
+            part.warnings.append(RowWarning(row: row.line, message: "\(reason): \"\(text)\"; skipped"))
+            return
+        }
+        part.records += readRow(cells: cells, line: row.line, layout: layout, orders: orders, warnings: &part.warnings)
     }
 
     // MARK: - Rows that are not agreements

@@ -72,6 +72,11 @@ public enum DateCellParser {
 
     /// `parseAll` with an optional order: without one, slash dates are read only when unambiguous.
     static func parseAll(_ cell: String, orderOrNil order: DateOrder?) -> [ParsedDate] {
+        plainDate(cell, order: order) ?? parseGeneral(cell, order: order)
+    }
+
+    /// `parseAll` for any cell: tokens, each read as a date.
+    static func parseGeneral(_ cell: String, order: DateOrder?) -> [ParsedDate] {
         let text = CellText.collapsed(cell)
         if text.isEmpty { return [] }
         if let year = thousandsSeparatedYear(text) {
@@ -171,6 +176,81 @@ public enum DateCellParser {
         // Without a known order, keep only a reading both orders agree on (or the only possible one).
         guard let first = results.first, results.allSatisfy({ $0.date == first.date }) else { return nil }
         return first
+    }
+
+    // MARK: - The common case, byte by byte
+
+    /// What `parseAll` gives for a cell that is nothing but one plain date ("2016", "3/22/2016",
+    /// "22.03.16", "2016-03-22"), read from its bytes without building tokens; nil for any other cell,
+    /// which takes the general path. Most cells of a big list are like this; the tests check that both
+    /// paths agree on every such form.
+    static func plainDate(_ cell: String, order: DateOrder?) -> [ParsedDate]? {
+        var cell = cell
+        return cell.withUTF8 { bytes -> [ParsedDate]? in
+            guard bytes.count == 4 || (6...10).contains(bytes.count) else { return nil }
+            var values = (0, 0, 0), lengths = (0, 0, 0)
+            var parts = 0, value = 0, length = 0
+            var separator: UInt8 = 0
+            func store() {
+                switch parts {
+                case 0: (values.0, lengths.0) = (value, length)
+                case 1: (values.1, lengths.1) = (value, length)
+                default: (values.2, lengths.2) = (value, length)
+                }
+            }
+            for byte in bytes {
+                if byte >= 0x30 && byte <= 0x39 {
+                    value = value * 10 + Int(byte - 0x30)
+                    length += 1
+                    if length > 4 { return nil }
+                } else if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") {
+                    guard parts < 2, length > 0, separator == 0 || separator == byte else { return nil }
+                    separator = byte
+                    store()
+                    parts += 1
+                    value = 0
+                    length = 0
+                } else {
+                    return nil
+                }
+            }
+            guard length > 0 else { return nil }
+            store()
+            parts += 1
+            if parts == 1 {
+                guard length == 4 else { return nil }
+                return plausibleYears.contains(value) ? [ParsedDate(date: PartialDate(year: value)!)] : []
+            }
+            guard parts == 3 else { return nil }
+            if lengths.0 == 4 {
+                // yyyy-mm-dd, any separator.
+                guard plausibleYears.contains(values.0), lengths.1 <= 2, lengths.2 <= 2,
+                      let date = PartialDate(year: values.0, month: values.1, day: values.2) else { return [] }
+                return [ParsedDate(date: date)]
+            }
+            let year: Int
+            var note: String?
+            switch lengths.2 {
+            case 4:
+                guard plausibleYears.contains(values.2) else { return [] }
+                year = values.2
+            case 2:
+                year = values.2 < 70 ? 2000 + values.2 : 1900 + values.2
+                note = "two-digit year \(values.2 < 10 ? "0" : "")\(values.2) read as \(year)"
+            default:
+                return []
+            }
+            guard lengths.0 <= 2, lengths.1 <= 2 else { return [] }
+            let candidates: [DateOrder] = separator != UInt8(ascii: "/") ? [.dayFirst] : order.map { [$0] } ?? [.dayFirst, .monthFirst]
+            var result: PartialDate?
+            for candidate in candidates {
+                let (day, month) = candidate == .dayFirst ? (values.0, values.1) : (values.1, values.0)
+                guard let date = PartialDate(year: year, month: month, day: day) else { continue }
+                if let earlier = result, earlier != date { return [] }
+                result = date
+            }
+            return result.map { [ParsedDate(date: $0, note: note)] } ?? []
+        }
     }
 
     // MARK: - Small readers

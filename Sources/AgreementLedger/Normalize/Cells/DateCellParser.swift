@@ -39,6 +39,18 @@ public enum DateCellParser {
         var dayFirst = false
         var monthFirst = false
         for cell in cells {
+            if let scan = PlainScan(cell) {
+                // One plain token: the a/b/yyyy test straight on its numbers.
+                if scan.parts == 3, scan.separator == UInt8(ascii: "/"), scan.lengths.0 <= 2, scan.lengths.1 <= 2,
+                   scan.lengths.2 == 2 || scan.lengths.2 == 4 {
+                    let (a, b) = (scan.values.0, scan.values.1)
+                    if a > 12 && b <= 12 { dayFirst = true }
+                    if b > 12 && a <= 12 { monthFirst = true }
+                }
+                continue
+            }
+            // Only a cell with a slash can hold an a/b/yyyy date.
+            guard cell.utf8.contains(UInt8(ascii: "/")) else { continue }
             for token in tokens(of: CellText.collapsed(cell)) {
                 let parts = token.split(separator: "/", omittingEmptySubsequences: false)
                 guard parts.count == 3, parts[2].count == 2 || parts[2].count == 4,
@@ -185,19 +197,62 @@ public enum DateCellParser {
     /// which takes the general path. Most cells of a big list are like this; the tests check that both
     /// paths agree on every such form.
     static func plainDate(_ cell: String, order: DateOrder?) -> [ParsedDate]? {
-        var cell = cell
-        return cell.withUTF8 { bytes -> [ParsedDate]? in
+        guard let scan = PlainScan(cell) else { return nil }
+        let (values, lengths, separator) = (scan.values, scan.lengths, scan.separator)
+        if scan.parts == 1 {
+            guard lengths.0 == 4 else { return nil }
+            return plausibleYears.contains(values.0) ? [ParsedDate(date: PartialDate(year: values.0)!)] : []
+        }
+        guard scan.parts == 3 else { return nil }
+        if lengths.0 == 4 {
+            // yyyy-mm-dd, any separator.
+            guard plausibleYears.contains(values.0), lengths.1 <= 2, lengths.2 <= 2,
+                  let date = PartialDate(year: values.0, month: values.1, day: values.2) else { return [] }
+            return [ParsedDate(date: date)]
+        }
+        let year: Int
+        var note: String?
+        switch lengths.2 {
+        case 4:
+            guard plausibleYears.contains(values.2) else { return [] }
+            year = values.2
+        case 2:
+            year = values.2 < 70 ? 2000 + values.2 : 1900 + values.2
+            note = "two-digit year \(values.2 < 10 ? "0" : "")\(values.2) read as \(year)"
+        default:
+            return []
+        }
+        guard lengths.0 <= 2, lengths.1 <= 2 else { return [] }
+        let candidates: [DateOrder] = separator != UInt8(ascii: "/") ? [.dayFirst] : order.map { [$0] } ?? [.dayFirst, .monthFirst]
+        var result: PartialDate?
+        for candidate in candidates {
+            let (day, month) = candidate == .dayFirst ? (values.0, values.1) : (values.1, values.0)
+            guard let date = PartialDate(year: year, month: month, day: day) else { continue }
+            if let earlier = result, earlier != date { return [] }
+            result = date
+        }
+        return result.map { [ParsedDate(date: $0, note: note)] } ?? []
+    }
+
+    /// A cell of 4 or 6 to 10 bytes made only of up to three ASCII numbers (4 digits at most) joined by one
+    /// kind of separator (`/`, `.` or `-`); nil for anything else.
+    struct PlainScan {
+        var values = (0, 0, 0), lengths = (0, 0, 0)
+        var parts = 0
+        var separator: UInt8 = 0
+
+        init?(_ cell: String) {
+            var cell = cell
+            guard let scan = cell.withUTF8({ PlainScan(bytes: $0) }) else { return nil }
+            self = scan
+        }
+
+        private init() {}
+
+        private init?(bytes: UnsafeBufferPointer<UInt8>) {
             guard bytes.count == 4 || (6...10).contains(bytes.count) else { return nil }
-            var values = (0, 0, 0), lengths = (0, 0, 0)
-            var parts = 0, value = 0, length = 0
-            var separator: UInt8 = 0
-            func store() {
-                switch parts {
-                case 0: (values.0, lengths.0) = (value, length)
-                case 1: (values.1, lengths.1) = (value, length)
-                default: (values.2, lengths.2) = (value, length)
-                }
-            }
+            self.init()
+            var value = 0, length = 0
             for byte in bytes {
                 if byte >= 0x30 && byte <= 0x39 {
                     value = value * 10 + Int(byte - 0x30)
@@ -206,8 +261,7 @@ public enum DateCellParser {
                 } else if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") {
                     guard parts < 2, length > 0, separator == 0 || separator == byte else { return nil }
                     separator = byte
-                    store()
-                    parts += 1
+                    store(value, length)
                     value = 0
                     length = 0
                 } else {
@@ -215,41 +269,16 @@ public enum DateCellParser {
                 }
             }
             guard length > 0 else { return nil }
-            store()
+            store(value, length)
+        }
+
+        private mutating func store(_ value: Int, _ length: Int) {
+            switch parts {
+            case 0: (values.0, lengths.0) = (value, length)
+            case 1: (values.1, lengths.1) = (value, length)
+            default: (values.2, lengths.2) = (value, length)
+            }
             parts += 1
-            if parts == 1 {
-                guard length == 4 else { return nil }
-                return plausibleYears.contains(value) ? [ParsedDate(date: PartialDate(year: value)!)] : []
-            }
-            guard parts == 3 else { return nil }
-            if lengths.0 == 4 {
-                // yyyy-mm-dd, any separator.
-                guard plausibleYears.contains(values.0), lengths.1 <= 2, lengths.2 <= 2,
-                      let date = PartialDate(year: values.0, month: values.1, day: values.2) else { return [] }
-                return [ParsedDate(date: date)]
-            }
-            let year: Int
-            var note: String?
-            switch lengths.2 {
-            case 4:
-                guard plausibleYears.contains(values.2) else { return [] }
-                year = values.2
-            case 2:
-                year = values.2 < 70 ? 2000 + values.2 : 1900 + values.2
-                note = "two-digit year \(values.2 < 10 ? "0" : "")\(values.2) read as \(year)"
-            default:
-                return []
-            }
-            guard lengths.0 <= 2, lengths.1 <= 2 else { return [] }
-            let candidates: [DateOrder] = separator != UInt8(ascii: "/") ? [.dayFirst] : order.map { [$0] } ?? [.dayFirst, .monthFirst]
-            var result: PartialDate?
-            for candidate in candidates {
-                let (day, month) = candidate == .dayFirst ? (values.0, values.1) : (values.1, values.0)
-                guard let date = PartialDate(year: year, month: month, day: day) else { continue }
-                if let earlier = result, earlier != date { return [] }
-                result = date
-            }
-            return result.map { [ParsedDate(date: $0, note: note)] } ?? []
         }
     }
 

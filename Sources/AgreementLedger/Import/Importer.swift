@@ -43,7 +43,7 @@ public struct Importer {
             let name = URL(fileURLWithPath: file.path).lastPathComponent
             var outcome: ImportOutcome?
             var refusal: InputError?
-            let written = try store.transaction { stored in
+            var written = try store.transaction { stored in
                 var state = stored
                 for event in pending { state.apply(event) }
                 if let last = state.lastImport[source] {
@@ -80,8 +80,10 @@ public struct Importer {
                         return nil
                     }
                 }
+                // A real import's outcome gets the events as written (seq and hash set) below; holding them
+                // here too would keep a big batch in memory twice.
                 outcome = ImportOutcome(importID: importID, source: source, recorded: file.recorded, file: name, path: file.path,
-                                        sha256: file.sha, counts: counts, events: events,
+                                        sha256: file.sha, counts: counts, events: dryRun ? events : [],
                                         warnings: file.snapshot.warnings + warnings, unchanged: false, dryRun: dryRun)
                 let closing = LedgerEvent(type: .imported, importID: importID, source: source, recorded: file.recorded,
                                           file: name, sha256: file.sha, counts: counts,
@@ -93,11 +95,16 @@ public struct Importer {
                     }
                     return nil
                 }
-                return events + [closing]
+                var batch = events
+                batch.append(closing)
+                return batch
             }
             if let refusal { throw refusal }
             guard var result = outcome else { continue }
-            if !written.isEmpty { result.events = Array(written.dropLast()) }
+            if !written.isEmpty {
+                written.removeLast()  // the closing `imported` event
+                result.events = written
+            }
             outcomes.append(result)
         }
         return outcomes

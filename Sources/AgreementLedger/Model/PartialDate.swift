@@ -3,9 +3,14 @@
 /// Lists often give only a year ("2017 na czas nieokreślony") or a month ("xx.01.2018"); inventing the
 /// missing parts would put words in the office's mouth, so the precision travels with the value.
 public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int?
-    public let day: Int?
+    // Stored in 6 bytes (0 = unknown month or day): a big ledger holds millions of dates.
+    private let storedYear: Int32
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int? { storedMonth == 0 ? nil : Int(storedMonth) }
+    public var day: Int? { storedDay == 0 ? nil : Int(storedDay) }
 
     /// Makes a date; returns nil for impossible values (month 13, 31 April, a day without a month).
     public init?(year: Int, month: Int? = nil, day: Int? = nil) {
@@ -14,9 +19,9 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         if let day {
             guard let month, day >= 1, day <= PartialDate.daysIn(month: month, year: year) else { return nil }
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.storedYear = Int32(year)
+        self.storedMonth = UInt8(month ?? 0)
+        self.storedDay = UInt8(day ?? 0)
     }
 
     /// Parses the canonical text form "YYYY", "YYYY-MM" or "YYYY-MM-DD".
@@ -97,9 +102,9 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.year = y
-        self.month = m
-        self.day = d
+        self.storedYear = Int32(clamping: y)
+        self.storedMonth = UInt8(m)
+        self.storedDay = UInt8(d)
     }
 
     /// Today's date in UTC.

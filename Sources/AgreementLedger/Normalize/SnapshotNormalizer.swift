@@ -26,6 +26,7 @@ public struct SnapshotNormalizer: Sendable {
             for row in rows { normalizer.read(row, layout: layout, orders: orders, into: &part) }
             return part
         }
+        records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
         for part in parts {
             if let date = part.asOf { asOf = date }
             records += part.records

@@ -26,7 +26,10 @@ public final class EventStore {
     /// Lines per chunk of the parallel walk; tests lower it to exercise the chunk boundaries.
     var walkChunkSize = LogVerifier.defaultChunkSize
 
-    /// The one `write(2)` of an append; tests replace it to simulate a disk that fails part-way.
+    /// Bytes per `write(2)` of an append; tests lower it to make a batch span several writes.
+    var appendPieceSize = 4 << 20
+
+    /// The `write(2)` of an append; tests replace it to simulate a disk that fails part-way.
     var appendWrite: (Int32, UnsafeRawPointer, Int) -> Int = { fd, bytes, count in write(fd, bytes, count) }
 
     /// Opens (creating the directory when `create`) the store at `directory`.
@@ -226,24 +229,9 @@ public final class EventStore {
             return []
         }
         try validate(&batch)
-        var seq = committedLines
-        var prev = lastHash
-        var out = [UInt8]()
-        out.reserveCapacity(batch.count * 600)
-        for index in batch.indices {
-            seq += 1
-            batch[index].seq = seq
-            batch[index].prev = prev
-            // One serialization gives both the hash and the line.
-            let (line, hash) = batch[index].canonicalLineAndHash()
-            batch[index].hash = hash
-            prev = hash
-            out.append(contentsOf: line)
-            out.append(0x0A)
-        }
-        try append(out, fd: fd, previousLength: offset + bytes.count)
-        out.withUnsafeBufferPointer { accumulator.add($0) }
-        let stamp = VerifiedCheckpoint(lines: seq, bytes: accumulator.count, checksum: accumulator.value, hash: prev)
+        let previousLength = offset + bytes.count
+        bytes = []
+        let stamp = try append(&batch, after: (committedLines, previousLength, lastHash), fd: fd, accumulator: &accumulator)
         stamp.write(directory: directory)
         for event in batch { state.apply(event) }
         StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
@@ -301,19 +289,49 @@ public final class EventStore {
         batch[last].formatVersion = version
     }
 
-    /// One `write(2)` of the whole batch, then fsync; on any failure the log is cut back to `previousLength`.
-    private func append(_ out: [UInt8], fd: Int32, previousLength: Int) throws(StoreError) {
-        let written = out.withUnsafeBytes { appendWrite(fd, $0.baseAddress!, $0.count) }
+    /// Assigns seq, prev and hash to the batch's events and appends their lines after `last` (the committed
+    /// log: its line count, byte length and last hash), in pieces of a few megabytes so a big batch's
+    /// lines are never all in memory, then fsyncs. Readers ignore a batch until its last line is written. On any failure the log is cut back to its committed length.
+    /// Returns the stamp of the log with the batch.
+    private func append(_ batch: inout [LedgerEvent], after last: (lines: Int, bytes: Int, hash: String), fd: Int32,
+                        accumulator: inout PrefixChecksum.Accumulator) throws(StoreError) -> VerifiedCheckpoint {
+        let pieceSize = appendPieceSize
+        var seq = last.lines
+        var prev = last.hash
+        var out = [UInt8]()
+        out.reserveCapacity(min(batch.count * 640, pieceSize) + 4096)
         var failure: String?
-        if written < 0 {
-            failure = LogFile.errorText()
-        } else if written != out.count {
-            failure = "only \(written) of \(out.count) bytes were written"
-        } else if fsync(fd) != 0 {
-            failure = "fsync: " + LogFile.errorText()
+        func flush() {
+            let written = out.withUnsafeBytes { appendWrite(fd, $0.baseAddress!, $0.count) }
+            if written < 0 {
+                failure = LogFile.errorText()
+            } else if written != out.count {
+                failure = "only \(written) of \(out.count) bytes were written"
+            }
+            out.withUnsafeBufferPointer { accumulator.add($0) }
+            out.removeAll(keepingCapacity: true)
         }
-        guard let failure else { return }
-        let rolledBack = ftruncate(fd, off_t(previousLength)) == 0 && fsync(fd) == 0
+        for index in batch.indices {
+            seq += 1
+            batch[index].seq = seq
+            batch[index].prev = prev
+            // One serialization gives both the hash and the line.
+            let (line, hash) = batch[index].canonicalLineAndHash()
+            batch[index].hash = hash
+            prev = hash
+            out.append(contentsOf: line)
+            out.append(0x0A)
+            if out.count >= pieceSize {
+                flush()
+                if failure != nil { break }
+            }
+        }
+        if failure == nil && !out.isEmpty { flush() }
+        if failure == nil && fsync(fd) != 0 { failure = "fsync: " + LogFile.errorText() }
+        guard let failure else {
+            return VerifiedCheckpoint(lines: seq, bytes: accumulator.count, checksum: accumulator.value, hash: prev)
+        }
+        let rolledBack = ftruncate(fd, off_t(last.bytes)) == 0 && fsync(fd) == 0
         throw .writeFailed(log: logPath, reason: failure, rolledBack: rolledBack)
     }
 

@@ -122,6 +122,37 @@ import Testing
         }
     }
 
+    @Test func aBatchWrittenInPiecesIsTheSameBytesAndFailsWhole() throws {
+        let batch = StoreFixtures.batch("imp-1", events: 12)
+        var whole: [UInt8] = []
+        try StoreFixtures.withStore { store throws in
+            _ = try store.transaction { _ in batch }
+            whole = StoreFixtures.bytes(store.logPath)
+        }
+        try StoreFixtures.withStore { store throws in
+            store.appendPieceSize = 700
+            var writes = 0
+            // The third piece fails: the two already written are cut off again.
+            store.appendWrite = { fd, bytes, count in
+                writes += 1
+                if writes == 3 { errno = EIO; return -1 }
+                return write(fd, bytes, count)
+            }
+            #expect(throws: StoreError.self) { try store.transaction { _ in batch } }
+            #expect(writes == 3)
+            #expect(StoreFixtures.bytes(store.logPath).isEmpty)
+            store.appendWrite = { fd, bytes, count in
+                writes += 1
+                return write(fd, bytes, count)
+            }
+            _ = try store.transaction { _ in batch }
+            #expect(writes > 6, "several pieces")
+            #expect(StoreFixtures.bytes(store.logPath) == whole)
+            #expect(store.verify().ok)
+            #expect(try store.readState() == LedgerState(events: try store.readCommitted()))
+        }
+    }
+
     @Test func aFailedWriteIsCutBackToThePreviousLength() throws {
         try StoreFixtures.withStore { store throws in
             _ = try store.transaction { _ in StoreFixtures.batch("imp-1", events: 2) }

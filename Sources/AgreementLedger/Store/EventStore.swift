@@ -80,12 +80,12 @@ public final class EventStore {
         let chunkSize = walkChunkSize
         let walked = tail.withUnsafeBufferPointer { buffer -> Result<LedgerState, StoreError> in
             let layout = LogLayout(buffer)
+            var state = base?.state ?? LedgerState()
             let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: false,
                                         firstSeq: (base?.stamp.lines ?? 0) + 1,
-                                        previousHash: base?.stamp.hash ?? LedgerEvent.genesisHash, chunkSize: chunkSize)
+                                        previousHash: base?.stamp.hash ?? LedgerEvent.genesisHash, chunkSize: chunkSize,
+                                        keepEvents: false) { state.apply($0) }
             if let fault = walk.fault { return .failure(EventStore.error(fault, log: log, writing: false)) }
-            var state = base?.state ?? LedgerState()
-            for event in walk.events { state.apply(event) }
             return .success(state)
         }
         return try walked.get()
@@ -124,8 +124,9 @@ public final class EventStore {
         }
         return bytes.withUnsafeBufferPointer { buffer in
             let layout = LogLayout(buffer)
-            let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: true, chunkSize: walkChunkSize)
-            var report = VerificationReport(ok: true, lineCount: layout.lineCount, eventCount: walk.events.count,
+            let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: true,
+                                        chunkSize: walkChunkSize, keepEvents: false)
+            var report = VerificationReport(ok: true, lineCount: layout.lineCount, eventCount: walk.validCount,
                                             importCount: walk.importCount)
             if let fault = walk.fault {
                 report.ok = false
@@ -179,7 +180,7 @@ public final class EventStore {
             // Name the first bad line when there is one before the cut.
             let walk = bytes.withUnsafeBufferPointer {
                 LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, firstSeq: baseLines + 1,
-                                 previousHash: baseHash, chunkSize: walkChunkSize)
+                                 previousHash: baseHash, chunkSize: walkChunkSize, keepEvents: false)
             }
             if let fault = walk.fault { throw EventStore.error(fault, log: logPath, writing: true) }
             throw StoreError.writeRefused(log: logPath, line: baseLines + layout.committedLines + 1,
@@ -197,23 +198,28 @@ public final class EventStore {
            bytes.withUnsafeBufferPointer({ c.covers($0) }) {
             from = c.lines
         }
-        var walk = bytes.withUnsafeBufferPointer {
-            LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, fullFrom: from,
-                             firstSeq: baseLines + 1, previousHash: baseHash, chunkSize: walkChunkSize)
+        // The committed lines not yet verified, folded onto the checkpointed state as they are checked.
+        var state = base?.state ?? LedgerState()
+        var hashAtFrom: String?
+        var walk = bytes.withUnsafeBufferPointer { buffer in
+            LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: true, fullFrom: from,
+                             firstSeq: baseLines + 1, previousHash: baseHash, chunkSize: walkChunkSize, keepEvents: false) { event in
+                if event.seq == from { hashAtFrom = event.hash }
+                state.apply(event)
+            }
         }
-        if from > 0, walk.fault != nil || walk.events.count < from || walk.events[from - 1].hash != checkpoint!.hash {
-            walk = bytes.withUnsafeBufferPointer {
-                LogVerifier.walk($0, lines: layout.lines[..<layout.committedLines], full: true, chunkSize: walkChunkSize)
+        if from > 0, walk.fault != nil || walk.validCount < from || hashAtFrom != checkpoint!.hash {
+            state = LedgerState()
+            walk = bytes.withUnsafeBufferPointer { buffer in
+                LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: true,
+                                 chunkSize: walkChunkSize, keepEvents: false) { state.apply($0) }
             }
         }
         if let fault = walk.fault { throw EventStore.error(fault, log: logPath, writing: true) }
 
-        var state = base?.state ?? LedgerState()
-        for event in walk.events { state.apply(event) }
         var accumulator = base?.accumulator ?? PrefixChecksum.Accumulator()
         bytes.withUnsafeBufferPointer { accumulator.add(UnsafeBufferPointer(rebasing: $0[..<layout.committedEnd])) }
-        let lastHash = walk.events.last?.hash ?? baseHash
-        walk.events = []
+        let lastHash = walk.lastHash ?? baseHash
         let committedLines = baseLines + layout.committedLines
         if committedLines > 0 && checkpoint?.lines != committedLines {
             VerifiedCheckpoint(lines: committedLines, bytes: accumulator.count, checksum: accumulator.value, hash: lastHash)

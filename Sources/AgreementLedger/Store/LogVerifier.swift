@@ -8,8 +8,13 @@ import Dispatch
 enum LogVerifier {
     /// What a walk found.
     struct Walk {
+        /// The events, when the walk was asked to keep them.
         var events: [LedgerEvent] = []
+        /// Lines that passed every check (a prefix of the walked lines).
+        var validCount = 0
         var importCount = 0
+        /// Hash of the last valid line (nil when none).
+        var lastHash: String?
         /// 1-based line and its problem; the walk stops there.
         var fault: (line: Int, problem: LineProblem)?
     }
@@ -31,75 +36,88 @@ enum LogVerifier {
 
     /// Lines per chunk of parallel work.
     static let defaultChunkSize = 8_192
+    /// Chunks decoded at once: a round's events are handed on and released before the next round, so a
+    /// walk's memory does not grow with the log.
+    static let chunksPerRound = 8
 
     /// Walks `lines` of `log` (which must start at index 0) from the first. `full` adds the hash and
     /// canonical-form checks; without it the walk is the cheap structural check readers use.
     /// With `fullFrom`, only lines from that 0-based index on get the full checks (the ones before were
     /// verified earlier, as the store's checkpoint records). A walk of the lines after a checkpoint gives
-    /// the `seq` of its first line and the hash of the line before it.
+    /// the `seq` of its first line and the hash of the line before it. Every valid event is passed to
+    /// `consume` in log order; `keepEvents` also collects them in the result.
     static func walk(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>, full: Bool, fullFrom: Int = 0,
                      firstSeq: Int = 1, previousHash: String = LedgerEvent.genesisHash,
-                     chunkSize: Int = defaultChunkSize) -> Walk {
+                     chunkSize: Int = defaultChunkSize, keepEvents: Bool = true,
+                     consume: (LedgerEvent) -> Void = { _ in }) -> Walk {
         precondition(lines.startIndex == 0)
-        if lines.isEmpty { return Walk() }
-        let chunkCount = (lines.count + chunkSize - 1) / chunkSize
-        var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
-        var fault: (line: Int, problem: LineProblem)?
-        var importCount = 0
-        // Events are decoded straight into the result's storage (no per-chunk arrays to copy: a big log's
-        // events take gigabytes).
-        let events = [LedgerEvent](unsafeUninitializedCapacity: lines.count) { buffer, initializedCount in
+        var result = Walk()
+        if keepEvents { result.events.reserveCapacity(lines.count) }
+        var previousHash = previousHash
+        let roundSize = chunkSize * chunksPerRound
+        var roundStart = 0
+        rounds: while roundStart < lines.count {
+            let roundLines = lines[roundStart..<min(roundStart + roundSize, lines.count)]
+            let chunkCount = (roundLines.count + chunkSize - 1) / chunkSize
+            var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
+            let buffer = UnsafeMutablePointer<LedgerEvent>.allocate(capacity: roundLines.count)
+            defer { buffer.deallocate() }
             chunks.withUnsafeMutableBufferPointer { slots in
-                let shared = SharedBuffers(log: log, chunks: slots.baseAddress!, events: buffer.baseAddress!)
+                let shared = SharedBuffers(log: log, chunks: slots.baseAddress!, events: buffer)
+                let base = roundStart
                 let work: @Sendable (Int) -> Void = { n in
-                    let from = n * chunkSize
-                    let to = min(from + chunkSize, lines.count)
-                    shared.chunks[n] = checkLines(shared.log, lines: lines[from..<to], into: shared.events, full: full,
-                                                  fullFrom: fullFrom, firstSeq: firstSeq)
+                    let from = base + n * chunkSize
+                    let to = min(from + chunkSize, base + roundLines.count)
+                    shared.chunks[n] = checkLines(shared.log, lines: lines[from..<to], into: shared.events - base,
+                                                  full: full, fullFrom: fullFrom, firstSeq: firstSeq)
                 }
                 if chunkCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work) }
             }
-            // The links between lines, in order, up to the first fault.
-            var valid = 0
-            var previousHash = previousHash
+            // The links between lines, in order, up to the first fault; each valid event handed on.
+            var stopped = false
             links: for (n, chunk) in chunks.enumerated() {
-                let from = n * chunkSize
-                for index in from..<(from + chunk.stored) {
+                for offset in (n * chunkSize)..<(n * chunkSize + chunk.stored) {
+                    let index = roundStart + offset
                     let lineNumber = index + firstSeq
-                    let seq = buffer[index].seq
-                    if seq != lineNumber {
-                        fault = (lineNumber, .other("seq is \(seq) where \(lineNumber) belongs "
+                    let event = buffer[offset]
+                    if event.seq != lineNumber {
+                        result.fault = (lineNumber, .other("seq is \(event.seq) where \(lineNumber) belongs "
                             + "(a line was deleted, duplicated or moved?)"))
+                        stopped = true
                         break links
                     }
-                    if buffer[index].prev != previousHash {
-                        fault = (lineNumber, .other(lineNumber == 1
+                    if event.prev != previousHash {
+                        result.fault = (lineNumber, .other(lineNumber == 1
                             ? "prev of the first line is not 64 zeros (lines were deleted before it?)"
                             : "prev does not match the hash of line \(lineNumber - 1) (a line was deleted, inserted or moved?)"))
+                        stopped = true
                         break links
                     }
-                    previousHash = buffer[index].hash
-                    if buffer[index].type == .imported { importCount += 1 }
-                    valid += 1
+                    previousHash = event.hash
+                    if event.type == .imported { result.importCount += 1 }
+                    result.validCount += 1
+                    result.lastHash = event.hash
+                    consume(event)
+                    if keepEvents { result.events.append(event) }
                 }
                 if let chunkFault = chunk.fault {
-                    fault = chunkFault
+                    result.fault = chunkFault
+                    stopped = true
                     break
                 }
             }
-            // Keep the valid prefix; release whatever the chunks stored beyond it.
-            for (n, chunk) in chunks.enumerated() {
-                let from = max(n * chunkSize, valid)
-                let to = n * chunkSize + chunk.stored
-                if to > from { (buffer.baseAddress! + from).deinitialize(count: to - from) }
+            // Release what the chunks stored.
+            for (n, chunk) in chunks.enumerated() where chunk.stored > 0 {
+                (buffer + n * chunkSize).deinitialize(count: chunk.stored)
             }
-            initializedCount = valid
+            if stopped { break rounds }
+            roundStart += roundLines.count
         }
-        if let found = fault, case .other = found.problem,
+        if let found = result.fault, case .other = found.problem,
            let newer = newerFormat(log, lines: lines[(found.line - firstSeq)...], firstSeq: firstSeq) {
-            fault = (newer.line, .newerFormat(newer.version))
+            result.fault = (newer.line, .newerFormat(newer.version))
         }
-        return Walk(events: events, importCount: importCount, fault: fault)
+        return result
     }
 
     /// The per-line checks of `lines`, storing each event at its line's index in `events`, stopping at the

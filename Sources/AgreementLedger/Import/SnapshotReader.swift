@@ -36,10 +36,11 @@ public struct SnapshotReader {
             throw InputError(file: path, message: "no such file")
         }
         if isDirectory.boolValue { throw InputError(file: path, message: "is a directory, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read straight into one array (no second copy of a file of hundreds of megabytes).
+        guard let bytes = try? LogFile.readAll(path: path) else {
             throw InputError(file: path, message: "cannot be read (permission denied?)")
         }
-        return [UInt8](data)
+        return bytes ?? []
     }
 
     /// Reads and normalizes `path`.

@@ -14,11 +14,31 @@ public struct HistoryQuery: Sendable {
         var seen = Set<String>()
         for e in events {
             guard let id = e.agreement, !seen.contains(id) else { continue }
-            if id == query || (!needle.isEmpty && PartnerName.folded(e.partner ?? "").contains(needle)) {
+            if id == query || (!needle.isEmpty && CellText.contains(PartnerName.folded(e.partner ?? ""), needle)) {
                 seen.insert(id)
                 ids.append(id)
             }
         }
         return (ids, events.filter { $0.agreement.map(seen.contains) ?? false })
+    }
+
+    /// `run` over the store's log, decoding only the lines that can matter: first those whose agreement
+    /// is the query or whose partner name matches, then every line of the agreements found.
+    public func run(store: EventStore) throws(StoreError) -> (agreements: [String], events: [LedgerEvent]) {
+        let needle = PartnerName.folded(query)
+        let queryBytes = Array(query.utf8)
+        let candidates = try store.readCommitted { line in
+            if let id = LogScanner.stringMember(line, "agreement"), id.elementsEqual(queryBytes) { return true }
+            guard !needle.isEmpty, let raw = LogScanner.stringMember(line, "partner"),
+                  let partner = LogScanner.stringValue(raw) else { return false }
+            return CellText.contains(PartnerName.folded(partner), needle)
+        }
+        let ids = run(candidates).agreements
+        if ids.isEmpty { return ([], []) }
+        let wanted = Set(ids.map { Array($0.utf8) })
+        let events = try store.readCommitted { line in
+            LogScanner.stringMember(line, "agreement").map { wanted.contains(Array($0)) } ?? false
+        }
+        return (ids, events)
     }
 }

@@ -64,6 +64,30 @@ public final class EventStore {
         return try result.get()
     }
 
+    /// The committed events whose line `keep` accepts (a cheap test on its raw bytes), read in pieces and
+    /// decoded only when kept: for readers that need a few events of a big log. Unlike `readCommitted`,
+    /// lines are not checked against each other (`verify` does that).
+    public func readCommitted(keepingLines keep: (UnsafeBufferPointer<UInt8>) -> Bool) throws(StoreError) -> [LedgerEvent] {
+        try LogScanner.events(path: logPath, keep: keep)
+    }
+
+    /// The `imported` events that close each batch: the import log.
+    public func readImports() throws(StoreError) -> [LedgerEvent] {
+        try readCommitted { LogScanner.isImportedLine($0) }
+    }
+
+    /// The events of one import, its closing `imported` event last; the latest import when `id` is nil.
+    /// Empty when there is no such import.
+    public func readImport(_ id: String?) throws(StoreError) -> [LedgerEvent] {
+        var wanted = id
+        if wanted == nil { wanted = try readImports().last?.importID }
+        guard let id = wanted else { return [] }
+        var member: [UInt8] = Array(#","import":"#.utf8)
+        JSONWriter.writeString(id, into: &member)
+        member.append(UInt8(ascii: ","))
+        return try readCommitted { LogScanner.contains($0, member) }
+    }
+
     /// The current state of every agreement (the fold of the committed log) without keeping the events:
     /// what `status` needs. Uses the state checkpoint when the log still holds what it covers and reads
     /// only the lines after it; otherwise folds the whole log. Checks like `readCommitted`.

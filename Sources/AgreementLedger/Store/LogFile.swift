@@ -61,6 +61,18 @@ enum LogFile {
         return Int(st.st_size)
     }
 
+    /// Writes all of `bytes` to `fd` (retrying short writes); false on any failure.
+    static func writeAll(fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
+    }
+
     /// Writes `bytes` to a new file (replacing any), then fsyncs it.
     static func writeDurably(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws(StoreError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -28,25 +28,47 @@ struct StateCheckpoint {
         return bytes.withUnsafeBufferPointer { decode($0) }
     }
 
-    /// Writes atomically (a temporary file of this process, then rename); a failure only costs a slower
-    /// open next time.
+    /// Writes atomically (a temporary file of this process, then rename), in pieces so a big state is
+    /// never encoded whole in memory; a failure only costs a slower open next time.
     func write(directory: String) {
         let cache = EventStore.join(directory, "cache")
         try? LogFile.makeDirectory(cache)
         let path = EventStore.join(directory, StateCheckpoint.relativePath)
         let temporary = path + ".\(getpid()).tmp"
-        let encoded = encode()
-        let written = encoded.withUnsafeBufferPointer { buffer in
-            (try? LogFile.writeDurably(buffer, to: temporary)) != nil
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        var ok = true
+        encode { piece in
+            guard ok else { return }
+            ok = piece.withUnsafeBytes { LogFile.writeAll(fd: fd, $0) }
         }
-        if !written || rename(temporary, path) != 0 { unlink(temporary) }
+        ok = ok && fsync(fd) == 0
+        close(fd)
+        if !ok || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
+    /// The whole file's bytes (tests; `write` streams the same bytes).
     func encode() -> [UInt8] {
-        var w = BinaryWriter(capacity: 64 + state.agreements.count * 200)
+        var bytes: [UInt8] = []
+        encode { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Hands the file's bytes to `sink` in pieces of about a megabyte, in order.
+    func encode(_ sink: ([UInt8]) -> Void) {
+        var w = BinaryWriter(capacity: 1 << 20)
+        var payload = PrefixChecksum.Accumulator()
+        var inPayload = false
+        func flush(force: Bool = false) {
+            guard force || w.bytes.count >= 1 << 20 else { return }
+            if inPayload { w.bytes.withUnsafeBufferPointer { payload.add($0) } }
+            sink(w.bytes)
+            w = BinaryWriter(capacity: 1 << 20)
+        }
         w.raw(StateCheckpoint.magic)
         w.raw(Array("\(stamp.lines) \(stamp.bytes) \(String(stamp.checksum, radix: 16)) \(stamp.hash)\n".utf8))
-        let payloadStart = w.bytes.count
+        flush(force: true)
+        inPayload = true
         w.int(state.lastSeq)
         w.int(state.importCount)
         w.int(state.lastImport.count)
@@ -58,38 +80,39 @@ struct StateCheckpoint {
         }
         w.int(state.agreements.count)
         for a in state.agreements.values {
-            w.string(a.id)
-            w.string(a.source)
-            w.int(StateCheckpoint.statuses.firstIndex(of: a.state)!)
-            w.int(a.firstSeq)
-            w.date(a.lastRecorded)
-            w.date(a.endedOn)
-            let r = a.record
-            w.string(r.partner)
-            w.optionalString(r.country)
-            w.optionalString(r.countryCode)
-            w.optionalString(r.city)
-            w.date(r.signed)
-            w.date(r.validUntil)
-            w.bool(r.indefinite)
-            w.optionalString(r.term)
-            w.int(r.status.map { StateCheckpoint.statuses.firstIndex(of: $0)! + 1 } ?? 0)
-            w.optionalString(r.kind)
-            w.optionalString(r.reference)
-            w.optionalString(r.url)
-            w.int(r.row)
-            w.int(r.extra.count)
-            for (key, value) in r.extra.sorted(by: { $0.key < $1.key }) {
-                w.string(key)
-                w.string(value)
-            }
+            StateCheckpoint.encode(a, into: &w)
+            flush()
         }
-        var bytes = w.bytes
-        let sum = bytes.withUnsafeBufferPointer {
-            PrefixChecksum.of(UnsafeBufferPointer(rebasing: $0[payloadStart...]), count: $0.count - payloadStart)
+        flush(force: true)
+        withUnsafeBytes(of: payload.value.littleEndian) { sink(Array($0)) }
+    }
+
+    private static func encode(_ a: AgreementState, into w: inout BinaryWriter) {
+        w.string(a.id)
+        w.string(a.source)
+        w.int(statuses.firstIndex(of: a.state)!)
+        w.int(a.firstSeq)
+        w.date(a.lastRecorded)
+        w.date(a.endedOn)
+        let r = a.record
+        w.string(r.partner)
+        w.optionalString(r.country)
+        w.optionalString(r.countryCode)
+        w.optionalString(r.city)
+        w.date(r.signed)
+        w.date(r.validUntil)
+        w.bool(r.indefinite)
+        w.optionalString(r.term)
+        w.int(r.status.map { statuses.firstIndex(of: $0)! + 1 } ?? 0)
+        w.optionalString(r.kind)
+        w.optionalString(r.reference)
+        w.optionalString(r.url)
+        w.int(r.row)
+        w.int(r.extra.count)
+        for (key, value) in r.extra.sorted(by: { $0.key < $1.key }) {
+            w.string(key)
+            w.string(value)
         }
-        withUnsafeBytes(of: sum.littleEndian) { bytes.append(contentsOf: $0) }
-        return bytes
     }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> StateCheckpoint? {

@@ -12,7 +12,7 @@ enum HistoryCommand {
 
     static func run(_ args: ParsedArguments, context: CommandContext) throws(CLIError) {
         let query = HistoryQuery(query: args.positionals[0])
-        let (ids, events) = query.run(try StoreAccess.events(context))
+        let (ids, events) = try StoreAccess.reading(context) { store throws(StoreError) in try query.run(store: store) } ?? ([], [])
         if args.has("--json") {
             context.console.print(JSONWriter.pretty(.object([
                 "query": .string(query.query), "agreements": .array(ids.map(JSONValue.string)),

@@ -10,7 +10,8 @@ enum LogCommand {
         examples: ["ledger log", "ledger log --source krakow --json"])
 
     static func run(_ args: ParsedArguments, context: CommandContext) throws(CLIError) {
-        let imports = ImportLog.entries(try StoreAccess.events(context), source: args.value("--source"))
+        let imports = ImportLog.entries(try StoreAccess.reading(context) { store throws(StoreError) in try store.readImports() } ?? [],
+                                        source: args.value("--source"))
         if args.has("--json") {
             context.console.print(JSONWriter.pretty(ImportLog.json(imports)))
             return

@@ -23,6 +23,16 @@ enum StoreAccess {
         }
     }
 
+    /// `read` applied to the store, or nil when the store does not exist yet; store errors map to exit 3.
+    static func reading<T>(_ context: CommandContext, _ read: (EventStore) throws(StoreError) -> T) throws(CLIError) -> T? {
+        guard let store = try existing(context) else { return nil }
+        do {
+            return try read(store)
+        } catch {
+            throw .ledger(error.description)
+        }
+    }
+
     /// The store when its directory exists (nothing is created), else nil.
     static func existing(_ context: CommandContext) throws(CLIError) -> EventStore? {
         guard FileManager.default.fileExists(atPath: context.ledgerDirectory) else { return nil }

@@ -18,7 +18,8 @@ enum SummaryCommand {
         let format = args.has("--json") ? "json" : (args.value("--format") ?? "markdown")
         guard ["markdown", "json", "html"].contains(format) else { throw .usage("--format must be markdown, json or html (got \"\(format)\")") }
         let id = args.positionals.first
-        let events = try StoreAccess.events(context)
+        // Only the import's own lines are decoded.
+        let events = try StoreAccess.reading(context) { store throws(StoreError) in try store.readImport(id) } ?? []
         guard let summary = ChangeSummary(events: events, importID: id) else {
             throw .input(id.map { "no import \"\($0)\" in \(context.ledgerDirectory) (see 'ledger log')" }
                          ?? "no imports yet in \(context.ledgerDirectory)")

@@ -1,0 +1,143 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the committed lines of a log in pieces, decoding only the lines a cheap test on their raw bytes
+/// keeps: the import log, one import's summary and one agreement's history need a few events out of
+/// millions, and must neither decode nor hold the rest.
+///
+/// Lines are not checked against each other here (that is `verify`'s and the writers' job); a line that
+/// is kept but does not decode is reported with its number. Lines after the last `imported` event (an
+/// unfinished batch) are never returned.
+enum LogScanner {
+    /// The decoded events of the committed lines `keep` accepts, in log order.
+    static func events(path: String, keep: (UnsafeBufferPointer<UInt8>) -> Bool) throws(StoreError) -> [LedgerEvent] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return [] }
+            throw .io(path: path, operation: "open", reason: LogFile.errorText())
+        }
+        defer { close(fd) }
+        var committed: [LedgerEvent] = []
+        var pending: [LedgerEvent] = []  // kept lines of the batch not yet closed
+        var failure: StoreError?
+        var lineNumber = 0
+        var carry: [UInt8] = []  // the start of a line cut by the end of a piece
+        let pieceSize = 8 << 20
+        let piece = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: pieceSize)
+        defer { piece.deallocate() }
+        var offset = 0
+
+        func line(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            lineNumber += 1
+            let isImported = LogScanner.isImportedLine(bytes)
+            if isImported || keep(bytes) {
+                switch LogLine.decode(bytes, 0..<bytes.count) {
+                case .success(let event):
+                    if isImported {
+                        committed += pending
+                        pending.removeAll()
+                        if keep(bytes) { committed.append(event) }
+                    } else {
+                        pending.append(event)
+                    }
+                case .failure(let problem):
+                    let text: String
+                    switch problem {
+                    case .newerFormat(let version): text = "the log was written by a newer ledger (format \(version))"
+                    case .other(let message): text = message
+                    }
+                    failure = .badLine(log: path, line: lineNumber, problem: text)
+                    return false
+                }
+            }
+            return true
+        }
+
+        reading: while true {
+            let n = pread(fd, piece.baseAddress!, pieceSize, off_t(offset))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "read", reason: LogFile.errorText())
+            }
+            if n == 0 { break }
+            offset += n
+            var start = 0
+            while start < n {
+                guard let nl = memchr(piece.baseAddress! + start, 0x0A, n - start) else { break }
+                let end = UnsafeRawPointer(nl) - UnsafeRawPointer(piece.baseAddress!)
+                let ok: Bool
+                if carry.isEmpty {
+                    ok = line(UnsafeBufferPointer(rebasing: piece[start..<end]))
+                } else {
+                    carry.append(contentsOf: piece[start..<end])
+                    ok = carry.withUnsafeBufferPointer { line($0) }
+                    carry.removeAll(keepingCapacity: true)
+                }
+                if !ok { break reading }
+                start = end + 1
+            }
+            carry.append(contentsOf: piece[start..<n])
+        }
+        if let failure { throw failure }
+        return committed
+    }
+
+    /// Whether a canonical line is an `imported` event: its last member is `"type":"imported"`.
+    static func isImportedLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let suffix = importedSuffix
+        guard bytes.count >= suffix.count else { return false }
+        return bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+    }
+
+    private static let importedSuffix = Array(#""type":"imported"}"#.utf8)
+
+    /// Whether `bytes` hold `needle` (memchr for its first byte, then a compare).
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard let base = bytes.baseAddress, bytes.count >= needle.count else { return false }
+        var start = 0
+        let last = bytes.count - needle.count
+        while start <= last {
+            guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return false }
+            let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if memcmp(base + at, needle, needle.count) == 0 { return true }
+            start = at + 1
+        }
+        return false
+    }
+
+    /// The raw bytes of the string member `key` of a canonical line (between its quotes, escapes left as
+    /// written), or nil when the line has no such string member.
+    static func stringMember(_ line: UnsafeBufferPointer<UInt8>, _ key: String) -> UnsafeBufferPointer<UInt8>? {
+        let pattern = Array("\"\(key)\":\"".utf8)
+        guard let base = line.baseAddress, line.count >= pattern.count else { return nil }
+        var start = 0
+        while start <= line.count - pattern.count {
+            guard let hit = memchr(base + start, Int32(pattern[0]), line.count - pattern.count - start + 1) else { return nil }
+            let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            // A key starts right after `{` or `,`; the same bytes inside a value do not count.
+            if (at == 1 || (at > 0 && line[at - 1] == UInt8(ascii: ","))), memcmp(base + at, pattern, pattern.count) == 0 {
+                var end = at + pattern.count
+                while end < line.count && line[end] != UInt8(ascii: "\"") {
+                    end += line[end] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                guard end < line.count else { return nil }
+                return UnsafeBufferPointer(rebasing: line[(at + pattern.count)..<end])
+            }
+            start = at + 1
+        }
+        return nil
+    }
+
+    /// A string member's value as text (escapes decoded).
+    static func stringValue(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+        guard raw.contains(UInt8(ascii: "\\")) else { return String(validating: raw, as: UTF8.self) }
+        let quoted = [UInt8(ascii: "\"")] + Array(raw) + [UInt8(ascii: "\"")]
+        return (try? quoted.withUnsafeBufferPointer { try JSONParser.parse($0) })?.stringValue
+    }
+}

@@ -26,7 +26,11 @@ public struct ExpiringQuery: Sendable {
     /// The expiring agreements as the ledger knew them on the report date, soonest first.
     public func run(_ events: [LedgerEvent]) -> [ExpiringAgreement] {
         guard let day = reportDate(events) else { return [] }
-        let state = LedgerState(events: events, source: source, until: day)
+        return run(state: LedgerState(events: events, source: source, until: day), on: day)
+    }
+
+    /// The expiring agreements of `state`, already folded to `day` (the report date) for `source`.
+    public func run(state: LedgerState, on day: PartialDate) -> [ExpiringAgreement] {
         let from = day.dayNumber, to = from + within
         return state.ordered(source: source).compactMap { a -> ExpiringAgreement? in
             guard a.state == .active, let (end, basis) = ExpiringQuery.end(of: a.record) else { return nil }

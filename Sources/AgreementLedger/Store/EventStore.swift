@@ -26,6 +26,10 @@ public final class EventStore {
     /// Lines per chunk of the parallel walk; tests lower it to exercise the chunk boundaries.
     var walkChunkSize = LogVerifier.defaultChunkSize
 
+    /// Logs larger than this are read window by window (tests lower both to exercise the windows).
+    var wholeLogLimit = LogWindows.wholeFileLimit
+    var logWindowSize = LogWindows.windowSize
+
     /// Bytes per `write(2)` of an append; tests lower it to make a batch span several writes.
     var appendPieceSize = 4 << 20
 
@@ -52,16 +56,52 @@ public final class EventStore {
     /// or torn batch and are not returned). Checks JSON, seq contiguity and prev links (cheap); throws
     /// StoreError naming the line on a fault. Does not take the lock (readers never block).
     public func readCommitted() throws(StoreError) -> [LedgerEvent] {
-        guard let bytes = try LogFile.readAll(path: logPath) else { return [] }
+        var events: [LedgerEvent] = []
+        try walkCommitted { events.append($0) }
+        return events
+    }
+
+    /// The state folded from the committed events of `source` (all when nil) recorded on or before `until`
+    /// (all when nil): `status --at` and `expiring`, without holding the events.
+    public func readState(source: String?, until: PartialDate?) throws(StoreError) -> LedgerState {
+        if source == nil && until == nil { return try readState() }
+        var state = LedgerState()
+        try walkCommitted { event in
+            if let source, event.source != source { return }
+            if let until, until < event.recorded { return }
+            state.apply(event)
+        }
+        return state
+    }
+
+    /// The cheap structural walk of the committed lines, each event handed to `consume` in order; a big
+    /// log is read window by window.
+    private func walkCommitted(_ consume: (LedgerEvent) -> Void) throws(StoreError) {
+        let fd = open(logPath, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return }
+            throw .io(path: logPath, operation: "open", reason: LogFile.errorText())
+        }
+        defer { close(fd) }
+        let size = try LogFile.size(fd: fd, path: logPath)
+        if size > wholeLogLimit, let tail = try LogWindows.tail(fd: fd, path: logPath, size: size, windowSize: logWindowSize) {
+            let (walk, _) = try LogWindows.walk(fd: fd, path: logPath, from: 0, to: tail.committedEnd, firstSeq: 1,
+                                                previousHash: LedgerEvent.genesisHash, full: false,
+                                                chunkSize: walkChunkSize, windowSize: logWindowSize, consume: consume)
+            if let fault = walk.fault { throw EventStore.error(fault, log: logPath, writing: false) }
+            return
+        }
+        let bytes = try LogFile.readAll(fd: fd, path: logPath)
         let log = logPath
         let chunkSize = walkChunkSize
-        let result = bytes.withUnsafeBufferPointer { buffer -> Result<[LedgerEvent], StoreError> in
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<Void, StoreError> in
             let layout = LogLayout(buffer)
-            let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: false, chunkSize: chunkSize)
+            let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: false,
+                                        chunkSize: chunkSize, keepEvents: false, consume: consume)
             if let fault = walk.fault { return .failure(EventStore.error(fault, log: log, writing: false)) }
-            return .success(walk.events)
+            return .success(())
         }
-        return try result.get()
+        try result.get()
     }
 
     /// The committed events whose line `keep` accepts (a cheap test on its raw bytes), read in pieces and
@@ -139,6 +179,7 @@ public final class EventStore {
     }
 
     private func verifyUnlocked() -> VerificationReport {
+        if let report = verifyInWindows() { return report }
         let bytes: [UInt8]
         do {
             // A missing log is an empty one (unless the checkpoint says lines were committed: see below).
@@ -172,6 +213,46 @@ public final class EventStore {
                     + "\(EventStore.rejectedDirectoryName)/"
             }
             return report
+        }
+    }
+
+    /// `verify` of a big log, read window by window (memory does not grow with the log); nil when the log
+    /// is small, missing, or its end holds no complete batch in one window: then it is read whole.
+    private func verifyInWindows() -> VerificationReport? {
+        let fd = open(logPath, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        do {
+            let size = try LogFile.size(fd: fd, path: logPath)
+            guard size > wholeLogLimit,
+                  let tail = try LogWindows.tail(fd: fd, path: logPath, size: size, windowSize: logWindowSize) else { return nil }
+            let (walk, committedLines) = try LogWindows.walk(fd: fd, path: logPath, from: 0, to: tail.committedEnd,
+                                                             firstSeq: 1, previousHash: LedgerEvent.genesisHash, full: true,
+                                                             chunkSize: walkChunkSize, windowSize: logWindowSize) { _ in }
+            var report = VerificationReport(ok: true, lineCount: committedLines + tail.layout.tailLineCount,
+                                            eventCount: walk.validCount, importCount: walk.importCount)
+            if let fault = walk.fault {
+                report.ok = false
+                report.firstBadLine = fault.line
+                report.problem = EventStore.text(fault.problem)
+            } else if tail.layout.partialUnreadable {
+                report.ok = false
+                report.firstBadLine = report.lineCount
+                report.problem = EventStore.garbageProblem
+            } else if let c = VerifiedCheckpoint.read(directory: directory), c.bytes > tail.committedEnd {
+                report.ok = false
+                report.firstBadLine = committedLines + 1
+                report.problem = EventStore.missingLinesProblem(c, lines: committedLines, end: tail.committedEnd)
+            } else if tail.layout.hasTail {
+                report.ok = false
+                report.firstBadLine = committedLines + 1
+                report.problem = "the log ends with an unfinished batch (\(tail.layout.tailLineCount) line(s) without a "
+                    + "closing \"imported\" event, cut off by a crash?); the next import moves them to "
+                    + "\(EventStore.rejectedDirectoryName)/"
+            }
+            return report
+        } catch {
+            return VerificationReport(ok: false, lineCount: 0, eventCount: 0, importCount: 0, problem: error.description)
         }
     }
 

@@ -60,6 +60,19 @@ struct LogLayout {
         committedLines = 0
     }
 
+    /// Only the complete lines of `log` (no committed-part analysis): for windows of a big log.
+    static func lines(_ log: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        guard let base = log.baseAddress else { return lines }
+        var start = 0
+        while start < log.count, let nl = memchr(base + start, 0x0A, log.count - start) {
+            let end = UnsafeRawPointer(nl) - UnsafeRawPointer(base)
+            lines.append(start..<end)
+            start = end + 1
+        }
+        return lines
+    }
+
     /// Byte offset just past the committed part.
     var committedEnd: Int { committedLines == 0 ? 0 : lines[committedLines - 1].upperBound + 1 }
 

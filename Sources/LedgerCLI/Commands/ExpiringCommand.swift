@@ -22,9 +22,11 @@ enum ExpiringCommand {
             guard let days = Int(w), days >= 0 else { throw .usage("--within needs a number of days (got \"\(w)\")") }
             query.within = days
         }
-        let events = try StoreAccess.events(context)
-        let day = query.reportDate(events)
-        let items = query.run(events)
+        // The report date from the import log, then the state folded to it: no event is held.
+        let (day, items) = try StoreAccess.reading(context) { store throws(StoreError) -> (PartialDate?, [ExpiringAgreement]) in
+            guard let day = query.reportDate(try store.readImports()) else { return (nil, []) }
+            return (day, query.run(state: try store.readState(source: query.source, until: day), on: day))
+        } ?? (nil, [])
         if args.has("--json") {
             context.console.print(JSONWriter.pretty(query.json(items, at: day)))
         } else if args.has("--csv") {

@@ -24,9 +24,10 @@ enum StatusCommand {
             guard let state = AgreementStatus(rawValue: s) else { throw .usage("--state must be active, expired or closed (got \"\(s)\")") }
             query.state = state
         }
-        // The present needs only the current state (the store's checkpoint); a past day replays events.
-        let agreements = query.at == nil ? query.run(state: try StoreAccess.state(context))
-            : query.run(try StoreAccess.events(context))
+        // The present is the store's current state (its checkpoint); a past day replays the events to it.
+        let agreements = query.run(state: try StoreAccess.reading(context) { store throws(StoreError) in
+            query.at == nil ? try store.readState() : try store.readState(source: query.source, until: query.at)
+        } ?? LedgerState())
         if args.has("--json") {
             context.console.print(JSONWriter.pretty(query.json(agreements)))
         } else if args.has("--csv") {

@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A big log read window by window instead of whole: `verify` and the readers that fold every event
+/// keep a few megabytes of it in memory, however long the log grows.
+enum LogWindows {
+    /// Logs up to this size are simply read whole.
+    static let wholeFileLimit = 64 << 20
+    /// Bytes read per window (grown when one line is longer).
+    static let windowSize = 16 << 20
+
+    /// The end of a log file: where its committed part ends, and the layout of the window read there.
+    struct Tail {
+        /// Byte offset just past the committed part.
+        var committedEnd: Int
+        /// The layout of the window read at the end of the file (line numbers relative to it).
+        var layout: LogLayout
+    }
+
+    /// The committed end, found from a window at the end of the file; nil when that window holds no
+    /// `imported` line (then the caller reads the whole file).
+    static func tail(fd: Int32, path: String, size: Int, windowSize: Int = windowSize) throws(StoreError) -> Tail? {
+        var start = max(0, size - windowSize)
+        var bytes = try LogFile.readAll(fd: fd, path: path, from: start)
+        if start > 0 {
+            // Begin at a line start.
+            guard let nl = bytes.firstIndex(of: 0x0A) else { return nil }
+            bytes.removeSubrange(...nl)
+            start += nl + 1
+        }
+        let layout = bytes.withUnsafeBufferPointer { LogLayout($0) }
+        if layout.committedLines == 0 && start > 0 { return nil }
+        return Tail(committedEnd: start + layout.committedEnd, layout: layout)
+    }
+
+    /// The walk of the lines in bytes `from..<end` of the file (which must start and end at line
+    /// boundaries), window by window, each valid event handed to `consume`. Returns the combined walk (no
+    /// events kept) and the number of lines in the range (all of them, also after a fault).
+    static func walk(fd: Int32, path: String, from: Int, to end: Int, firstSeq: Int, previousHash: String, full: Bool,
+                     chunkSize: Int, windowSize: Int = windowSize,
+                     consume: (LedgerEvent) -> Void) throws(StoreError) -> (walk: LogVerifier.Walk, lines: Int) {
+        var total = LogVerifier.Walk()
+        var lineCount = 0
+        var offset = from
+        var seq = firstSeq
+        var prev = previousHash
+        var size = windowSize
+        while offset < end {
+            var window = [UInt8](repeating: 0, count: min(size, end - offset))
+            let n = window.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(offset)) }
+            guard n == window.count else {
+                throw .io(path: path, operation: "read", reason: n < 0 ? LogFile.errorText() : "the file shrank while being read")
+            }
+            guard let lastNewline = window.lastIndex(of: 0x0A) else {
+                size *= 2  // one line longer than the window
+                continue
+            }
+            window.removeSubrange((lastNewline + 1)...)
+            offset += window.count
+            let lines = window.withUnsafeBufferPointer { LogLayout.lines($0) }
+            lineCount += lines.count
+            // After a fault the rest is only counted.
+            if total.fault != nil { continue }
+            let walk = window.withUnsafeBufferPointer { buffer in
+                LogVerifier.walk(buffer, lines: lines[...], full: full, firstSeq: seq, previousHash: prev,
+                                 chunkSize: chunkSize, keepEvents: false, consume: consume)
+            }
+            total.validCount += walk.validCount
+            total.importCount += walk.importCount
+            total.lastHash = walk.lastHash ?? total.lastHash
+            total.fault = walk.fault
+            seq += walk.validCount
+            prev = walk.lastHash ?? prev
+        }
+        return (total, lineCount)
+    }
+}

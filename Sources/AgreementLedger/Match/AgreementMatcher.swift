@@ -86,11 +86,11 @@ public enum AgreementMatcher {
         -> (pairs: [(new: Int, known: String)], freeNew: [Int], freeKnown: [AgreementState]) {
         var knownByContent: [Int: Int] = [:]  // content hash -> index into known, or -1 when not unique
         knownByContent.reserveCapacity(known.count)
-        for (i, k) in known.enumerated() {
-            let h = k.record.contentHash
+        for i in known.indices {
+            let h = known[i].record.contentHash
             knownByContent[h] = knownByContent[h] == nil ? i : -1
         }
-        let hashes = records.map(\.contentHash)
+        let hashes = records.indices.map { records[$0].contentHash }
         var newByContent: [Int: Int] = [:]
         newByContent.reserveCapacity(records.count)
         for (n, h) in hashes.enumerated() where knownByContent[h] != nil {

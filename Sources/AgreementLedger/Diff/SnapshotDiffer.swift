@@ -52,7 +52,13 @@ public struct SnapshotDiffer {
             let old = known[i]
             emit(event(.closed, id: id, record: old.record, effective: nil))
         }
-        let events = EventType.lifecycle.flatMap { byType[$0] ?? [] }
+        // Joined by type into one array of exactly the right size, each group released once copied.
+        var events: [LedgerEvent] = []
+        events.reserveCapacity(byType.values.reduce(0) { $0 + $1.count })
+        for type in EventType.lifecycle {
+            events += byType[type] ?? []
+            byType[type] = nil
+        }
         return (events, warnings)
     }
 

@@ -133,6 +133,7 @@ public struct SnapshotNormalizer: Sendable {
         // Partner, with any note carried in markup kept apart.
         var (partnerText, note) = PartnerName.clean(cell(.partner))
         var extra: [String: String] = [:]
+        extra.reserveCapacity(layout.roles.count - layout.roles.filter { $0 != .extra && $0 != .ordinal }.count)
         for (c, role) in layout.roles.enumerated() where (role == .extra || role == .ordinal) && c < cells.count {
             if !cells[c].isEmpty { extra[layout.extraKey(c)] = cells[c] }
         }

@@ -24,6 +24,12 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends `value` in the indented form as it appears nested `level` deep (for output written in
+    /// pieces, e.g. one array item at a time).
+    public static func appendPretty(_ value: JSONValue, to out: inout [UInt8], level: Int) {
+        write(value, into: &out, indent: 2, level: level)
+    }
+
     /// Keys in canonical order.
     public static func sortedKeys<V>(_ object: [String: V]) -> [String] {
         object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

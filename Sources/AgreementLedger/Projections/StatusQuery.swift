@@ -23,9 +23,37 @@ public struct StatusQuery: Sendable {
     /// The agreements of a state already folded (to `at`, when that is set), in ledger order: a query of
     /// the present needs no events, only the store's current state.
     public func run(state folded: LedgerState) -> [AgreementState] {
-        folded.ordered(source: source).filter { a in
+        let all = folded.ordered(source: source)
+        if state == nil && inForce == nil { return all }
+        return all.filter { a in
             (state == nil || a.state == state) && (inForce.map { a.isInForce(on: $0) } ?? true)
         }
+    }
+
+    /// The `status --json` text, exactly `JSONWriter.pretty(json(agreements))` plus a newline, handed to
+    /// `write` in pieces of about a megabyte: a million agreements never become one tree or one string.
+    public func writeJSON(_ agreements: [AgreementState], to write: (String) -> Void) {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20 + 4096)
+        func flush() {
+            write(String(decoding: out, as: UTF8.self))
+            out.removeAll(keepingCapacity: true)
+        }
+        out.append(contentsOf: "{\n  \"agreements\": [".utf8)
+        for (n, a) in agreements.enumerated() {
+            out.append(contentsOf: (n == 0 ? "\n    " : ",\n    ").utf8)
+            JSONWriter.appendPretty(a.json, to: &out, level: 2)
+            if out.count >= 1 << 20 { flush() }
+        }
+        if !agreements.isEmpty { out.append(contentsOf: "\n  ".utf8) }
+        out.append(contentsOf: "],\n  \"at\": ".utf8)
+        JSONWriter.appendPretty(.optional(at?.description), to: &out, level: 1)
+        if let inForce {
+            out.append(contentsOf: ",\n  \"inForce\": ".utf8)
+            JSONWriter.appendPretty(.string(inForce.description), to: &out, level: 1)
+        }
+        out.append(contentsOf: "\n}\n".utf8)
+        flush()
     }
 
     /// The contract's `status --json` object.

@@ -43,11 +43,13 @@ struct BinaryWriter {
     mutating func raw(_ value: some Sequence<UInt8>) { bytes.append(contentsOf: value) }
 }
 
-/// Reads what `BinaryWriter` wrote; every read is bounds-checked and returns nil on malformed input, so
-/// a damaged cache is simply not used.
+/// Reads what `BinaryWriter` wrote. Every read is bounds-checked; a malformed input sets `failed` (and
+/// reads yield empty values from then on), so a damaged cache is simply not used. Reads return plain
+/// values rather than optionals: decoding a million agreements must not pay for nested optionals.
 struct BinaryReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private(set) var offset: Int
+    private(set) var failed = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0) {
         self.bytes = bytes
@@ -56,7 +58,18 @@ struct BinaryReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
-    mutating func int() -> Int? {
+    /// Bytes not yet read.
+    var remaining: Int { bytes.count - offset }
+
+    /// Marks the input malformed (a value read was out of its range).
+    mutating func markFailed() { fail() }
+
+    private mutating func fail() {
+        failed = true
+        offset = bytes.count
+    }
+
+    mutating func int() -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count, shift < 64 {
@@ -66,39 +79,41 @@ struct BinaryReader {
             if byte < 0x80 { return Int(Int64(bitPattern: result)) }
             shift += 7
         }
-        return nil
+        fail()
+        return 0
     }
 
-    mutating func bool() -> Bool? {
-        guard offset < bytes.count, bytes[offset] <= 1 else { return nil }
+    mutating func bool() -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { fail(); return false }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
-    mutating func string() -> String? {
-        guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+    mutating func string() -> String {
+        let count = int()
+        guard count >= 0, count <= bytes.count - offset else { fail(); return "" }
         let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)])
         offset += count
-        return String(validating: slice, as: UTF8.self)
+        return String(decoding: slice, as: UTF8.self)
     }
 
-    /// `.some(nil)` for an absent string, nil for malformed input.
-    mutating func optionalString() -> String?? {
-        guard let present = bool() else { return nil }
-        return present ? string().map { .some($0) } : .some(nil)
+    mutating func optionalString() -> String? {
+        bool() ? string() : nil
     }
 
-    /// `.some(nil)` for no date, nil for malformed input.
-    mutating func date() -> PartialDate?? {
-        guard let year = int() else { return nil }
-        if year == 0 { return .some(nil) }
-        guard let month = int(), let day = int() else { return nil }
-        guard let date = PartialDate(year: year, month: month == 0 ? nil : month, day: day == 0 ? nil : day) else { return nil }
-        return .some(date)
+    mutating func date() -> PartialDate? {
+        let year = int()
+        if year == 0 { return nil }
+        let month = int(), day = int()
+        guard let date = PartialDate(year: year, month: month == 0 ? nil : month, day: day == 0 ? nil : day) else {
+            fail()
+            return nil
+        }
+        return date
     }
 
-    mutating func raw(count: Int) -> UnsafeBufferPointer<UInt8>? {
-        guard count >= 0, count <= bytes.count - offset else { return nil }
+    mutating func raw(count: Int) -> UnsafeBufferPointer<UInt8> {
+        guard count >= 0, count <= bytes.count - offset else { fail(); return UnsafeBufferPointer(start: nil, count: 0) }
         defer { offset += count }
         return UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)])
     }

@@ -134,42 +134,52 @@ struct StateCheckpoint {
     private static let statuses = AgreementStatus.allCases
 
     private static func decodeState(_ r: inout BinaryReader) -> LedgerState? {
-        guard let lastSeq = r.int(), let importCount = r.int(), let importsCount = r.int(), importsCount >= 0 else { return nil }
+        let lastSeq = r.int(), importCount = r.int(), importsCount = r.int()
+        guard !r.failed, importsCount >= 0 else { return nil }
         var lastImport: [String: LedgerEvent] = [:]
         for _ in 0..<importsCount {
-            guard let count = r.int(), let line = r.raw(count: count), let json = try? JSONParser.parse(line),
-                  let event = try? LedgerEvent(json: json) else { return nil }
+            let line = r.raw(count: r.int())
+            guard !r.failed, let json = try? JSONParser.parse(line), let event = try? LedgerEvent(json: json) else { return nil }
             lastImport[event.source] = event
         }
-        guard let count = r.int(), count >= 0 else { return nil }
+        let count = r.int()
+        guard !r.failed, count >= 0, count <= r.remaining else { return nil }
         var agreements: [String: AgreementState] = [:]
         agreements.reserveCapacity(count)
         for _ in 0..<count {
-            guard let a = decodeAgreement(&r) else { return nil }
+            let a = decodeAgreement(&r)
+            guard !r.failed else { return nil }
             agreements[a.id] = a
         }
         return LedgerState(agreements: agreements, lastImport: lastImport, importCount: importCount, lastSeq: lastSeq)
     }
 
-    private static func decodeAgreement(_ r: inout BinaryReader) -> AgreementState? {
-        guard let id = r.string(), let source = r.string(), let stateIndex = r.int(), statuses.indices.contains(stateIndex),
-              let firstSeq = r.int(), let lastRecordedOrNil = r.date(), let lastRecorded = lastRecordedOrNil,
-              let endedOn = r.date(),
-              let partner = r.string(), let country = r.optionalString(), let countryCode = r.optionalString(),
-              let city = r.optionalString(), let signed = r.date(), let validUntil = r.date(), let indefinite = r.bool(),
-              let term = r.optionalString(), let statusIndex = r.int(), (0...statuses.count).contains(statusIndex),
-              let kind = r.optionalString(), let reference = r.optionalString(), let url = r.optionalString(),
-              let row = r.int(), let extraCount = r.int(), extraCount >= 0 else { return nil }
+    /// One agreement (meaningless when `r.failed` is set afterwards).
+    private static func decodeAgreement(_ r: inout BinaryReader) -> AgreementState {
+        let id = r.string(), source = r.string()
+        let stateIndex = r.int(), firstSeq = r.int()
+        let lastRecorded = r.date(), endedOn = r.date()
+        let partner = r.string(), country = r.optionalString(), countryCode = r.optionalString(), city = r.optionalString()
+        let signed = r.date(), validUntil = r.date(), indefinite = r.bool(), term = r.optionalString()
+        let statusIndex = r.int()
+        let kind = r.optionalString(), reference = r.optionalString(), url = r.optionalString()
+        let row = r.int(), extraCount = r.int()
+        let valid = statuses.indices.contains(stateIndex) && (0...statuses.count).contains(statusIndex)
+            && lastRecorded != nil && extraCount >= 0 && extraCount <= r.remaining
+        if !valid { r.markFailed() }
         var extra: [String: String] = [:]
-        for _ in 0..<extraCount {
-            guard let key = r.string(), let value = r.string() else { return nil }
-            extra[key] = value
+        if valid && extraCount > 0 {
+            extra.reserveCapacity(extraCount)
+            for _ in 0..<extraCount {
+                let key = r.string()
+                extra[key] = r.string()
+            }
         }
         let record = AgreementRecord(partner: partner, country: country, countryCode: countryCode, city: city,
                                      signed: signed, validUntil: validUntil, indefinite: indefinite, term: term,
-                                     status: statusIndex == 0 ? nil : statuses[statusIndex - 1], kind: kind,
+                                     status: valid && statusIndex > 0 ? statuses[statusIndex - 1] : nil, kind: kind,
                                      reference: reference, url: url, row: row, extra: extra)
-        return AgreementState(id: id, source: source, record: record, state: statuses[stateIndex], firstSeq: firstSeq,
-                              lastRecorded: lastRecorded, endedOn: endedOn)
+        return AgreementState(id: id, source: source, record: record, state: valid ? statuses[stateIndex] : .active,
+                              firstSeq: firstSeq, lastRecorded: lastRecorded ?? PartialDate(year: 1)!, endedOn: endedOn)
     }
 }

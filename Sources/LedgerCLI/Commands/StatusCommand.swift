@@ -29,7 +29,7 @@ enum StatusCommand {
             query.at == nil ? try store.readState() : try store.readState(source: query.source, until: query.at)
         } ?? LedgerState())
         if args.has("--json") {
-            context.console.print(JSONWriter.pretty(query.json(agreements)))
+            query.writeJSON(agreements) { context.console.write($0) }
         } else if args.has("--csv") {
             context.console.write(StatusCSV.render(agreements, excel: args.has("--excel")))
         } else {

@@ -157,9 +157,9 @@ public final class EventStore {
 
     /// Runs `body` holding the exclusive write lock: recovers a torn tail first, verifies the log
     /// (refusing with an error naming the first bad line), passes the state of the committed log to
-    /// `body`, and appends the batch `body` returns (nil or empty = append nothing) with one `write(2)`
-    /// and an fsync. The batch's last event must be `.imported` and no other may be; seq, prev and hash
-    /// are assigned here. Returns the batch as written. A failed write is cut back off the log before
+    /// `body`, and appends the batch `body` returns (nil or empty = append nothing) in writes of a few
+    /// megabytes and an fsync. The batch's last event must be `.imported` and no other may be; seq, prev
+    /// and hash are assigned here. Returns the batch as written. A failed write is cut back off the log before
     /// throwing.
     ///
     /// Lines covered by the state checkpoint (verified in full by an earlier writer, their bytes unchanged

@@ -67,10 +67,17 @@ public struct LedgerState: Equatable, Sendable {
 
     /// Agreements in ledger order (by their `signed` event), optionally of one source.
     public func ordered(source: String? = nil) -> [AgreementState] {
-        // Sorted in place: `sorted` would copy every agreement (a dozen strings each) once more.
-        var list = source == nil ? Array(agreements.values) : agreements.values.filter { $0.source == source }
-        list.sort { $0.firstSeq < $1.firstSeq }
-        return list
+        // Positions are sorted, then each agreement copied once: sorting the agreements themselves would
+        // move and copy big values (a dozen strings each) many times.
+        var keys: [(seq: Int, index: Dictionary<String, AgreementState>.Index)] = []
+        keys.reserveCapacity(agreements.count)
+        var index = agreements.startIndex
+        while index != agreements.endIndex {
+            if source == nil || agreements.values[index].source == source { keys.append((agreements.values[index].firstSeq, index)) }
+            agreements.formIndex(after: &index)
+        }
+        keys.sort { $0.seq < $1.seq }
+        return keys.map { agreements.values[$0.index] }
     }
 }
 

@@ -20,6 +20,11 @@ public enum CSVWriter {
     /// One field: a formula-like cell gets a leading apostrophe (shown as text, the apostrophe hidden by
     /// spreadsheets) and is quoted; a field with a comma, quote or line break is quoted with quotes doubled.
     public static func field(_ s: String) -> String {
+        // The common cell: no formula trigger, nothing to quote.
+        if s.utf8.allSatisfy({ $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\"") && $0 != 0x0A && $0 != 0x0D })
+            && !isFormulaLike(s) {
+            return s
+        }
         let formula = isFormulaLike(s)
         let text = formula ? "'" + s : s
         let needsQuotes = formula || text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
@@ -46,11 +51,30 @@ public enum CSVWriter {
 
     /// `status --csv`: one row per agreement.
     public static func status(_ agreements: [AgreementState], excel: Bool = false) -> String {
-        render(header: statusColumns, rows: agreements.map { a in
+        var out = ""
+        writeStatus(agreements, excel: excel) { out += $0 }
+        return out
+    }
+
+    /// `status --csv` handed to `write` in pieces of about a megabyte (the same text as `status`): a
+    /// million agreements never become one string.
+    public static func writeStatus(_ agreements: [AgreementState], excel: Bool = false, to write: (String) -> Void) {
+        var out = excel ? byteOrderMark : ""
+        out += statusColumns.map(field).joined(separator: ",") + "\r\n"
+        for a in agreements {
             let r = a.record
-            return [a.id, a.source, a.state.rawValue, r.partner, r.country ?? "", r.countryCode ?? "", r.city ?? "",
-                    r.signed?.description ?? "", r.validUntil?.description ?? "", r.indefinite ? "true" : "false",
-                    r.term ?? "", r.status?.rawValue ?? "", r.kind ?? "", r.reference ?? "", r.url ?? ""]
-        }, excel: excel)
+            for (n, cell) in [a.id, a.source, a.state.rawValue, r.partner, r.country ?? "", r.countryCode ?? "", r.city ?? "",
+                              r.signed?.description ?? "", r.validUntil?.description ?? "", r.indefinite ? "true" : "false",
+                              r.term ?? "", r.status?.rawValue ?? "", r.kind ?? "", r.reference ?? "", r.url ?? ""].enumerated() {
+                if n > 0 { out += "," }
+                out += field(cell)
+            }
+            out += "\r\n"
+            if out.utf8.count >= 1 << 20 {
+                write(out)
+                out = ""
+            }
+        }
+        write(out)
     }
 }

@@ -31,7 +31,7 @@ enum StatusCommand {
         if args.has("--json") {
             query.writeJSON(agreements) { context.console.write($0) }
         } else if args.has("--csv") {
-            context.console.write(StatusCSV.render(agreements, excel: args.has("--excel")))
+            CSVWriter.writeStatus(agreements, excel: args.has("--excel")) { context.console.write($0) }
         } else {
             context.console.print(TextTable.render(
                 header: ["agreement", "state", "partner", "country", "signed", "valid until", "source"],

@@ -90,6 +90,7 @@ struct LogLayout {
 enum LogLine {
     /// The event on `range` of `log`, or what is wrong with it.
     static func decode(_ log: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Result<LedgerEvent, LineProblem> {
+        if let event = CanonicalLineDecoder.decode(UnsafeBufferPointer(rebasing: log[range])) { return .success(event) }
         let json: JSONValue
         do {
             json = try JSONParser.parse(UnsafeBufferPointer(rebasing: log[range]))

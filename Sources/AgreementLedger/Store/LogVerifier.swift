@@ -152,6 +152,16 @@ enum LogVerifier {
             }
         }
         let line = UnsafeBufferPointer(rebasing: log[range])
+        // The usual line: decoded directly, and valid when writing the event again gives exactly its bytes
+        // (canonical, nothing unknown) with the hash it holds. Anything else takes the general path below,
+        // which names the fault.
+        if let event = CanonicalLineDecoder.decode(line) {
+            if event.type == .imported, let version = event.formatVersion, version > LedgerEvent.currentFormatVersion {
+                return .failure(.newerFormat(version))
+            }
+            let (written, hash) = event.canonicalLineAndHash()
+            if hash == event.hash && written.elementsEqual(line) { return .success(event) }
+        }
         let value: JSONValue
         let hashMember: Range<Int>?
         do {

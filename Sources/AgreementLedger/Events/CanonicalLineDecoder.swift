@@ -23,7 +23,7 @@ struct CanonicalLineDecoder {
         if peek("counts\"") { return imported() }
         guard literal("agreement\":"), let agreement = string(),
               literal(",\"country\":"), let country = optionalString(),
-              literal(",\"effective\":"), let effectiveText = optionalString(),
+              literal(",\"effective\":"), let effective = optionalDate(),
               literal(",\"hash\":"), let hash = string(),
               literal(",\"import\":"), let importID = string(),
               literal(",\"partner\":"), let partner = optionalString(),
@@ -33,17 +33,11 @@ struct CanonicalLineDecoder {
             guard let r = self.record() else { return nil }
             record = r
         }
-        guard literal(",\"recorded\":"), let recordedText = string(),
+        guard literal(",\"recorded\":"), let recorded = date(), recorded.isFullDate,
               literal(",\"seq\":"), let seq = int(),
               literal(",\"source\":"), let source = string(),
               literal(",\"type\":"), let typeText = string(), literal("}"), at == bytes.count,
-              let type = EventType(rawValue: typeText), type != .imported,
-              let recorded = PartialDate(recordedText), recorded.isFullDate else { return nil }
-        var effective: PartialDate?
-        if let text = effectiveText {
-            guard let d = PartialDate(text) else { return nil }
-            effective = d
-        }
+              let type = EventType(rawValue: typeText), type != .imported else { return nil }
         return LedgerEvent(type: type, importID: importID, source: source, recorded: recorded, agreement: agreement,
                            partner: partner, country: country, effective: effective, record: record,
                            seq: seq, prev: prev, hash: hash)
@@ -58,12 +52,11 @@ struct CanonicalLineDecoder {
               literal(",\"hash\":"), let hash = string(),
               literal(",\"import\":"), let importID = string(),
               literal(",\"prev\":"), let prev = string(),
-              literal(",\"recorded\":"), let recordedText = string(),
+              literal(",\"recorded\":"), let recorded = date(), recorded.isFullDate,
               literal(",\"seq\":"), let seq = int(),
               literal(",\"sha256\":"), let sha256 = optionalString(),
               literal(",\"source\":"), let source = string(),
-              literal(",\"type\":\"imported\"}"), at == bytes.count,
-              let recorded = PartialDate(recordedText), recorded.isFullDate else { return nil }
+              literal(",\"type\":\"imported\"}"), at == bytes.count else { return nil }
         var counts = EventCounts()
         counts.amended = amended
         counts.closed = closed
@@ -92,14 +85,12 @@ struct CanonicalLineDecoder {
               literal(",\"partner\":"), let partner = string(),
               literal(",\"reference\":"), let reference = optionalString(),
               literal(",\"row\":"), let row = int(),
-              literal(",\"signed\":"), let signedText = optionalString(),
+              literal(",\"signed\":"), let signed = optionalDate(),
               literal(",\"status\":"), let statusText = optionalString(),
               literal(",\"term\":"), let term = optionalString(),
               literal(",\"url\":"), let url = optionalString(),
-              literal(",\"validUntil\":"), let validText = optionalString(), literal("}") else { return nil }
-        var signed: PartialDate?, validUntil: PartialDate?, status: AgreementStatus?
-        if let t = signedText { guard let d = PartialDate(t) else { return nil }; signed = d }
-        if let t = validText { guard let d = PartialDate(t) else { return nil }; validUntil = d }
+              literal(",\"validUntil\":"), let validUntil = optionalDate(), literal("}") else { return nil }
+        var status: AgreementStatus?
         if let t = statusText { guard let s = AgreementStatus(rawValue: t) else { return nil }; status = s }
         return AgreementRecord(partner: partner, country: country, countryCode: countryCode, city: city, signed: signed,
                                validUntil: validUntil, indefinite: indefinite, term: term, status: status, kind: kind,
@@ -131,8 +122,15 @@ struct CanonicalLineDecoder {
             if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
             end += 1
         }
-        guard end < bytes.count,
-              let s = String(validating: UnsafeBufferPointer(rebasing: bytes[(at + 1)..<end]), as: UTF8.self) else { return nil }
+        guard end < bytes.count else { return nil }
+        let raw = UnsafeBufferPointer(rebasing: bytes[(at + 1)..<end])
+        let s: String
+        if raw.allSatisfy({ $0 < 0x80 }) {
+            s = String(decoding: raw, as: UTF8.self)
+        } else {
+            guard let valid = String(validating: raw, as: UTF8.self) else { return nil }
+            s = valid
+        }
         at = end + 1
         return s
     }
@@ -141,6 +139,42 @@ struct CanonicalLineDecoder {
     private mutating func optionalString() -> String?? {
         if literal("null") { return .some(nil) }
         return string().map { .some($0) }
+    }
+
+    /// A quoted "YYYY", "YYYY-MM" or "YYYY-MM-DD" read from its digits.
+    private mutating func date() -> PartialDate? {
+        guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
+        func digits(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= bytes.count else { return nil }
+            var v = 0
+            for i in from..<(from + count) {
+                let b = bytes[i]
+                guard b >= 0x30 && b <= 0x39 else { return nil }
+                v = v * 10 + Int(b - 0x30)
+            }
+            return v
+        }
+        guard let year = digits(at + 1, 4) else { return nil }
+        var end = at + 5, month: Int?, day: Int?
+        if end < bytes.count && bytes[end] == UInt8(ascii: "-") {
+            guard let m = digits(end + 1, 2) else { return nil }
+            month = m
+            end += 3
+            if end < bytes.count && bytes[end] == UInt8(ascii: "-") {
+                guard let d = digits(end + 1, 2) else { return nil }
+                day = d
+                end += 3
+            }
+        }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), let date = PartialDate(year: year, month: month, day: day) else { return nil }
+        at = end + 1
+        return date
+    }
+
+    /// `.some(nil)` for `null`, nil when the value is neither null nor a date.
+    private mutating func optionalDate() -> PartialDate?? {
+        if literal("null") { return .some(nil) }
+        return date().map { .some($0) }
     }
 
     private mutating func int() -> Int? {

@@ -69,8 +69,8 @@ extension LedgerEvent {
         return split + 1
     }
 
-    /// Sets nothing; returns the event's canonical line (with `hash` as the event holds it) and the hash
-    /// computed over the line without it, sharing one serialization.
+    /// The hash computed over the event's canonical JSON without `hash`, and the canonical line with that
+    /// hash in place, from one serialization (the event itself is not changed).
     func canonicalLineAndHash() -> (line: [UInt8], hash: String) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(768)

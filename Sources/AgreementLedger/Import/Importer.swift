@@ -61,8 +61,8 @@ public struct Importer {
                 }
                 let importID = String(state.importCount + 1)
                 let differ = SnapshotDiffer(source: source, recorded: file.recorded, importID: importID)
-                let (events, warnings) = differ.diff(records: file.snapshot.records, repeatedRows: file.snapshot.repeatedRows, known: state.ordered(source: source),
-                                                     takenIDs: Set(state.agreements.keys))
+                let (events, warnings) = differ.diff(records: file.snapshot.records, repeatedRows: file.snapshot.repeatedRows,
+                                                     known: state.ordered(source: source), takenIDs: Set(state.agreements.keys))
                 var counts = EventCounts()
                 for e in events { counts[e.type] += 1 }
                 if !allowMassClosure {

@@ -405,25 +405,10 @@ struct JSONByteReader {
 
     /// Steps over one well-formed multi-byte UTF-8 sequence at `i` (Unicode table 3-7), or throws.
     private mutating func skipUTF8Sequence() throws(JSONParseError) {
-        let lead = bytes[i]
-        let length: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: throw fail("invalid UTF-8")
+        switch UTF8Validation.sequence(at: i, in: bytes) {
+        case .valid(let length): i += length
+        case .truncated: throw fail("invalid UTF-8 (truncated sequence)")
+        case .invalid: throw fail("invalid UTF-8")
         }
-        guard i + length <= bytes.count else { throw fail("invalid UTF-8 (truncated sequence)") }
-        let second = bytes[i + 1]
-        guard second >= low && second <= high else { throw fail("invalid UTF-8") }
-        for k in 2..<max(length, 2) where bytes[i + k] & 0xC0 != 0x80 {
-            throw fail("invalid UTF-8")
-        }
-        i += length
     }
 }

@@ -24,4 +24,3 @@ struct AgreementKey: Hashable {
         return folded.isEmpty ? nil : folded
     }
 }
-

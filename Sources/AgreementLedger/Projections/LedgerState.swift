@@ -73,7 +73,9 @@ public struct LedgerState: Equatable, Sendable {
         keys.reserveCapacity(agreements.count)
         var index = agreements.startIndex
         while index != agreements.endIndex {
-            if source == nil || agreements.values[index].source == source { keys.append((agreements.values[index].firstSeq, index)) }
+            if source == nil || agreements.values[index].source == source {
+                keys.append((agreements.values[index].firstSeq, index))
+            }
             agreements.formIndex(after: &index)
         }
         keys.sort { $0.seq < $1.seq }

@@ -30,28 +30,38 @@ enum UTF8Validation {
                 i += 1
                 continue
             }
-            let length: Int
-            var low: UInt8 = 0x80, top: UInt8 = 0xBF  // allowed range of the second byte
-            switch b0 {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; top = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; top = 0x8F
-            default: return .invalid(i)
-            }
-            guard i + length <= n else { return .invalid(i) }
-            let b1 = base[i + 1]
-            guard b1 >= low && b1 <= top else { return .invalid(i) }
-            var k = 2
-            while k < length {
-                guard base[i + k] & 0xC0 == 0x80 else { return .invalid(i) }
-                k += 1
-            }
+            guard case .valid(let length) = sequence(at: i, in: bytes) else { return .invalid(i) }
             i += length
         }
         return nil
+    }
+
+    /// What starts at `i` (a byte >= 0x80): a well-formed multi-byte sequence and its length, one cut
+    /// off by the end of the buffer, or an ill-formed one (Unicode table 3-7). Shared by the text reader
+    /// and the JSON parser, so both accept exactly the same bytes.
+    enum Sequence: Equatable {
+        case valid(Int)
+        case truncated
+        case invalid
+    }
+
+    static func sequence(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Sequence {
+        let length: Int
+        var low: UInt8 = 0x80, top: UInt8 = 0xBF  // allowed range of the second byte
+        switch bytes[i] {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; top = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; top = 0x8F
+        default: return .invalid
+        }
+        guard i + length <= bytes.count else { return .truncated }
+        let b1 = bytes[i + 1]
+        guard b1 >= low && b1 <= top else { return .invalid }
+        for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return .invalid }
+        return .valid(length)
     }
 }

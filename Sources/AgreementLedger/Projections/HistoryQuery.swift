@@ -25,13 +25,15 @@ public struct HistoryQuery: Sendable {
     /// `run` over the store's log, decoding only the lines that can matter: first those whose agreement
     /// is the query or whose partner name matches, then every line of the agreements found.
     public func run(store: EventStore) throws(StoreError) -> (agreements: [String], events: [LedgerEvent]) {
-        let needle = PartnerName.folded(query)
+        let needle = Array(PartnerName.folded(query).utf8)
         let queryBytes = Array(query.utf8)
         let candidates = try store.readCommitted { line in
             if let id = LogScanner.stringMember(line, "agreement"), id.elementsEqual(queryBytes) { return true }
-            guard !needle.isEmpty, let raw = LogScanner.stringMember(line, "partner"),
-                  let partner = LogScanner.stringValue(raw) else { return false }
-            return CellText.contains(PartnerName.folded(partner), needle)
+            guard !needle.isEmpty, let raw = LogScanner.stringMember(line, "partner") else { return false }
+            if !raw.contains(UInt8(ascii: "\\")) { return PartnerName.foldedContains(raw, needle) }
+            guard let partner = LogScanner.stringValue(raw) else { return false }
+            var text = partner
+            return text.withUTF8 { PartnerName.foldedContains($0, needle) }
         }
         let ids = run(candidates).agreements
         if ids.isEmpty { return ([], []) }

@@ -105,6 +105,32 @@ public enum PartnerName {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `folded(text)` contains `needle` (itself folded), for raw UTF-8 bytes: a name made only of
+    /// ASCII letters, digits and single spaces folds to itself lower-cased, so it is compared in place
+    /// without building the folded string; any other name is folded first. `history` runs this on every
+    /// line of a long log.
+    static func foldedContains(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        var plain = !text.isEmpty && text.first != 0x20 && text.last != 0x20
+        var previousSpace = false
+        for b in text where plain {
+            let isSpace = b == 0x20
+            plain = (isSpace && !previousSpace) || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+            previousSpace = isSpace
+        }
+        guard plain else {
+            return CellText.contains(folded(String(decoding: text, as: UTF8.self)), String(decoding: needle, as: UTF8.self))
+        }
+        guard let first = needle.first else { return true }
+        guard needle.count <= text.count else { return false }
+        // Letters lower-cased on the fly (`| 0x20` leaves digits and the space as they are).
+        for start in 0...(text.count - needle.count) where text[start] | 0x20 == first {
+            var k = 1
+            while k < needle.count && text[start + k] | 0x20 == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+
     // MARK: - Folding helpers
 
     private static func isQuote(_ v: UInt32) -> Bool {

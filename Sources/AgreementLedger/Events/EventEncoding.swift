@@ -78,12 +78,17 @@ extension LedgerEvent {
         let hash = SHA256.hex(of: SHA256.digest(bytes))
         var line: [UInt8] = []
         line.reserveCapacity(bytes.count + 80)
-        line.append(contentsOf: bytes[..<split])
-        line.append(contentsOf: #""hash":""#.utf8)
-        line.append(contentsOf: hash.utf8)
-        line.append(contentsOf: #"","#.utf8)
-        line.append(contentsOf: bytes[split...])
+        LedgerEvent.insertHash(hash, into: bytes, at: split, appendingTo: &line)
         return (line, hash)
+    }
+
+    /// The canonical line: the JSON without `hash` with the `hash` member put back at `split`.
+    static func insertHash(_ hash: String, into withoutHash: [UInt8], at split: Int, appendingTo out: inout [UInt8]) {
+        out.append(contentsOf: withoutHash[..<split])
+        out.append(contentsOf: #""hash":"#.utf8)
+        JSONWriter.writeString(hash, into: &out)
+        out.append(UInt8(ascii: ","))
+        out.append(contentsOf: withoutHash[split...])
     }
 }
 

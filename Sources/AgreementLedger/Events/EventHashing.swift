@@ -21,10 +21,6 @@ extension LedgerEvent {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(768)
         let split = appendCanonicalWithoutHash(to: &bytes)
-        out.append(contentsOf: bytes[..<split])
-        out.append(contentsOf: #""hash":"#.utf8)
-        JSONWriter.writeString(hash, into: &out)
-        out.append(UInt8(ascii: ","))
-        out.append(contentsOf: bytes[split...])
+        LedgerEvent.insertHash(hash, into: bytes, at: split, appendingTo: &out)
     }
 }

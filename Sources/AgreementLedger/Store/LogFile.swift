@@ -78,15 +78,7 @@ enum LogFile {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, operation: "create", reason: errorText()) }
         defer { close(fd) }
-        var done = 0
-        while done < bytes.count {
-            let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: path, operation: "write", reason: errorText())
-            }
-            done += n
-        }
+        guard writeAll(fd: fd, UnsafeRawBufferPointer(bytes)) else { throw .io(path: path, operation: "write", reason: errorText()) }
         guard fsync(fd) == 0 else { throw .io(path: path, operation: "fsync", reason: errorText()) }
     }
 

@@ -26,17 +26,10 @@ struct LogLayout {
 
     init(_ log: UnsafeBufferPointer<UInt8>) {
         byteCount = log.count
-        guard let base = log.baseAddress, log.count > 0 else { return }
-        var start = 0
-        while start < log.count {
-            guard let nl = memchr(base + start, 0x0A, log.count - start) else {
-                partial = start..<log.count
-                break
-            }
-            let end = UnsafeRawPointer(nl) - UnsafeRawPointer(base)
-            lines.append(start..<end)
-            start = end + 1
-        }
+        guard log.count > 0 else { return }
+        lines = LogLayout.lines(log)
+        let start = lines.last.map { $0.upperBound + 1 } ?? 0
+        if start < log.count { partial = start..<log.count }
         // A write cut off mid-line leaves the start of an event line: `{"` (canonical keys come first).
         // Anything else after the last newline is damage (garbage appended), never moved aside.
         if let p = partial, log[p.lowerBound] != UInt8(ascii: "{") || (p.count > 1 && log[p.lowerBound + 1] != UInt8(ascii: "\"")) {

@@ -35,13 +35,14 @@ enum LogScanner {
         func line(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             lineNumber += 1
             let isImported = LogScanner.isImportedLine(bytes)
-            if isImported || keep(bytes) {
+            let kept = keep(bytes)
+            if isImported || kept {
                 switch LogLine.decode(bytes, 0..<bytes.count) {
                 case .success(let event):
                     if isImported {
                         committed += pending
                         pending.removeAll()
-                        if keep(bytes) { committed.append(event) }
+                        if kept { committed.append(event) }
                     } else {
                         pending.append(event)
                     }
@@ -96,19 +97,9 @@ enum LogScanner {
 
     private static let importedSuffix = Array(#""type":"imported"}"#.utf8)
 
-    /// Whether `bytes` hold `needle` (memchr for its first byte, then a compare).
+    /// Whether `bytes` hold `needle`.
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard let base = bytes.baseAddress, bytes.count >= needle.count else { return false }
-        var start = 0
-        let last = bytes.count - needle.count
-        while start <= last {
-            guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return false }
-            let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if memcmp(base + at, needle, needle.count) == 0 { return true }
-            start = at + 1
-        }
-        return false
+        needle.withUnsafeBufferPointer { ByteSearch.contains(bytes, $0) }
     }
 
     /// The raw bytes of the string member `key` of a canonical line (between its quotes, escapes left as

@@ -5,19 +5,7 @@ enum CellText {
     /// where Foundation's locale-aware `contains` costs many times more.
     static func contains(_ text: String, _ needle: String) -> Bool {
         var text = text, needle = needle
-        return text.withUTF8 { t in
-            needle.withUTF8 { n in
-                guard !n.isEmpty else { return true }
-                guard n.count <= t.count else { return false }
-                let first = n[0]
-                var i = 0
-                while i <= t.count - n.count {
-                    if t[i] == first && (1..<n.count).allSatisfy({ t[i + $0] == n[$0] }) { return true }
-                    i += 1
-                }
-                return false
-            }
-        }
+        return text.withUTF8 { t in needle.withUTF8 { ByteSearch.contains(t, $0) } }
     }
 
     /// True for every scalar a spreadsheet may use as a space (ASCII whitespace, NBSP, narrow and figure spaces).

@@ -57,7 +57,12 @@ enum LogWindows {
                 throw .io(path: path, operation: "read", reason: n < 0 ? LogFile.errorText() : "the file shrank while being read")
             }
             guard let lastNewline = window.lastIndex(of: 0x0A) else {
-                size *= 2  // one line longer than the window
+                // One line longer than the window: read more. (The range ends with a newline, so only a
+                // log changed under us can leave none at all.)
+                guard offset + window.count < end else {
+                    throw .io(path: path, operation: "read", reason: "the log changed while being read")
+                }
+                size *= 2
                 continue
             }
             window.removeSubrange((lastNewline + 1)...)

@@ -44,6 +44,21 @@ enum TestFixtures {
         try? FileManager.default.removeItem(atPath: path)
     }
 
+    /// A store in a fresh scratch directory (remove it with `remove`) holding every sample snapshot of
+    /// `sources` (Ledger/samples), each list's files in name order, dated as their names say.
+    static func samplesStore(_ sources: [String] = ["aitu", "bosnian", "english", "polish"]) throws -> (store: EventStore, dir: String) {
+        let dir = temporaryDirectory()
+        let store = try EventStore(directory: dir, create: true)
+        let importer = Importer(store: store, today: PartialDate("2026-11-23")!)
+        for source in sources {
+            let folder = sample(source, "")
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
+                _ = try importer.importFiles([folder + "/" + file], source: source, asOf: PartialDate(String(file.prefix(10))))
+            }
+        }
+        return (store, dir)
+    }
+
     /// Compares `actual` with the golden file at `relativePath` under Fixtures, recording the first line
     /// that differs; RECORD_GOLDEN=1 rewrites the file first (then review the diff line by line).
     static func expectMatchesGolden(_ actual: String, _ relativePath: String) throws {

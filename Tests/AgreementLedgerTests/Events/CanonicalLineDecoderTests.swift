@@ -5,16 +5,8 @@ import Testing
 /// The direct decoder of log lines must read exactly what the JSON path reads, or step aside.
 @Suite struct CanonicalLineDecoderTests {
     @Test func decodesWhatTheJSONPathDecodesOrStepsAside() throws {
-        let dir = TestFixtures.temporaryDirectory()
+        let (store, dir) = try TestFixtures.samplesStore()
         defer { TestFixtures.remove(dir) }
-        let store = try EventStore(directory: dir, create: true)
-        let importer = Importer(store: store, today: PartialDate("2026-11-23")!)
-        for source in ["aitu", "bosnian", "english", "polish"] {
-            let folder = TestFixtures.sample(source, "")
-            for file in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
-                _ = try importer.importFiles([folder + "/" + file], source: source, asOf: PartialDate(String(file.prefix(10))))
-            }
-        }
         var lines = StoreFixtures.bytes(store.logPath).split(separator: 0x0A).map(Array.init)
         lines += StoreFixtures.batch("odd", events: 4).map { Array($0.canonicalLine.utf8) }
         var direct = 0

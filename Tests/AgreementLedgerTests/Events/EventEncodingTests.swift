@@ -7,18 +7,8 @@ import Testing
     /// Every event of the four sample lists imported in order, plus the store fixtures (odd strings:
     /// quotes, backslashes, control characters, emoji, changes with nulls).
     func allEvents() throws -> [LedgerEvent] {
-        let dir = TestFixtures.temporaryDirectory()
+        let (store, dir) = try TestFixtures.samplesStore()
         defer { TestFixtures.remove(dir) }
-        let store = try EventStore(directory: dir, create: true)
-        let importer = Importer(store: store, today: PartialDate("2026-11-23")!)
-        for source in ["aitu", "bosnian", "english", "polish"] {
-            let folder = TestFixtures.sample(source, "")
-            let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-            for file in files {
-                _ = try importer.importFiles([folder + "/" + file], source: source,
-                                            asOf: PartialDate(String(file.prefix(10))))
-            }
-        }
         return try store.readCommitted() + StoreFixtures.batch("odd \"import\"\\\u{1}", events: 6)
     }
 

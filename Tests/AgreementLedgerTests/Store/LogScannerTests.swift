@@ -4,22 +4,8 @@ import Testing
 
 /// Readers that decode only the lines they need must return exactly what the full read gives.
 @Suite struct LogScannerTests {
-    /// All four sample lists imported in date order into one store.
-    func samplesStore() throws -> (store: EventStore, dir: String) {
-        let dir = TestFixtures.temporaryDirectory()
-        let store = try EventStore(directory: dir, create: true)
-        let importer = Importer(store: store, today: PartialDate("2026-11-23")!)
-        for source in ["aitu", "bosnian", "english", "polish"] {
-            let folder = TestFixtures.sample(source, "")
-            for file in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
-                _ = try importer.importFiles([folder + "/" + file], source: source, asOf: PartialDate(String(file.prefix(10))))
-            }
-        }
-        return (store, dir)
-    }
-
     @Test func partialReadsMatchTheFullRead() throws {
-        let (store, dir) = try samplesStore()
+        let (store, dir) = try TestFixtures.samplesStore()
         defer { TestFixtures.remove(dir) }
         let all = try store.readCommitted()
         let imports = all.filter { $0.type == .imported }

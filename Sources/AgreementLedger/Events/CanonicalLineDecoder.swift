@@ -72,11 +72,11 @@ struct CanonicalLineDecoder {
               literal(",\"country\":"), let country = optionalString(),
               literal(",\"countryCode\":"), let countryCode = optionalString(),
               literal(",\"extra\":{") else { return nil }
-        var extra: [String: String] = [:]
+        var extra: [ExtraCells.Cell] = []
         if !literal("}") {
             repeat {
                 guard let key = string(), literal(":"), let value = string() else { return nil }
-                extra[key] = value
+                extra.append(ExtraCells.Cell(header: key, value: value))
             } while literal(",")
             guard literal("}") else { return nil }
         }
@@ -94,7 +94,7 @@ struct CanonicalLineDecoder {
         if let t = statusText { guard let s = AgreementStatus(rawValue: t) else { return nil }; status = s }
         return AgreementRecord(partner: partner, country: country, countryCode: countryCode, city: city, signed: signed,
                                validUntil: validUntil, indefinite: indefinite, term: term, status: status, kind: kind,
-                               reference: reference, url: url, row: row, extra: extra)
+                               reference: reference, url: url, row: row, extra: ExtraCells(extra))
     }
 
     // MARK: - Tokens

@@ -104,9 +104,9 @@ extension AgreementRecord {
         CanonicalObjectWriter.optionalString(countryCode, &out)
         w.key("extra", &out)
         var inner = CanonicalObjectWriter(&out)
-        for key in JSONWriter.sortedKeys(extra) {
-            inner.key(key, &out)
-            CanonicalObjectWriter.string(extra[key]!, &out)
+        for cell in extra {
+            inner.key(cell.header, &out)
+            CanonicalObjectWriter.string(cell.value, &out)
         }
         inner.finish(&out)
         w.key("indefinite", &out)

@@ -17,9 +17,10 @@ public struct Importer {
     /// Imports `paths` into `source`; returns one outcome per file, in the order they were applied.
     /// With `allowMassClosure` false (the default), an import that would close more than a third of the
     /// source's active agreements, or a snapshot with no agreement rows at all, is refused: a truncated
-    /// export must not read as mass terminations.
+    /// export must not read as mass terminations. Without `keepingEvents` a real import's outcomes list no
+    /// events (the counts say what happened), so a million-row import does not hold its events after writing.
     public func importFiles(_ paths: [String], source: String, asOf: PartialDate?, dryRun: Bool = false,
-                            allowMassClosure: Bool = false,
+                            allowMassClosure: Bool = false, keepingEvents: Bool = true,
                             progress: ((String) -> Void)? = nil) throws -> [ImportOutcome] {
         var loaded: [(path: String, snapshot: Snapshot, sha: String, recorded: PartialDate)] = []
         for path in paths {
@@ -31,19 +32,24 @@ public struct Importer {
             loaded.append((path, snapshot, sha, asOf ?? snapshot.asOf ?? today))
         }
         // A stable sort: files of the same date keep the order given.
-        let ordered = loaded.enumerated().sorted { a, b in
+        var ordered = loaded.enumerated().sorted { a, b in
             a.element.recorded != b.element.recorded ? a.element.recorded < b.element.recorded : a.offset < b.offset
         }.map(\.element)
+        loaded = []
 
         var outcomes: [ImportOutcome] = []
         // On a dry run, what earlier files of this call would have appended, so later ones diff against it.
         var pending: [LedgerEvent] = []
-        for file in ordered {
+        for index in ordered.indices {
+            // The records are taken out of the list and let go once diffed: the events carry what they need.
+            var records = ordered[index].snapshot.records
+            ordered[index].snapshot.records = []
+            let file = ordered[index]
             progress?("importing \(file.path)")
             let name = URL(fileURLWithPath: file.path).lastPathComponent
             var outcome: ImportOutcome?
             var refusal: InputError?
-            var written = try store.transaction { stored in
+            var written = try store.transaction(returningBatch: keepingEvents) { stored in
                 var state = stored
                 for event in pending { state.apply(event) }
                 if let last = state.lastImport[source] {
@@ -61,14 +67,16 @@ public struct Importer {
                 }
                 let importID = String(state.importCount + 1)
                 let differ = SnapshotDiffer(source: source, recorded: file.recorded, importID: importID)
-                let (events, warnings) = differ.diff(records: file.snapshot.records, repeatedRows: file.snapshot.repeatedRows,
-                                                     known: state.ordered(source: source), takenIDs: Set(state.agreements.keys))
+                let rowCount = records.count
+                var (events, warnings) = differ.diff(records: records, repeatedRows: file.snapshot.repeatedRows,
+                                                     known: state.ordered(source: source), takenIDs: Set(state.ids))
+                records = []
                 var counts = EventCounts()
                 for e in events { counts[e.type] += 1 }
                 if !allowMassClosure {
                     var active = 0
-                    for a in state.agreements.values where a.source == source && a.state == .active { active += 1 }
-                    if file.snapshot.records.isEmpty {
+                    for a in state.agreements where a.source == source && a.state == .active { active += 1 }
+                    if rowCount == 0 {
                         let effect = active > 0 ? "; importing it would close all \(active) active agreements of \"\(source)\"" : ""
                         refusal = InputError(file: file.path, message:
                             "has a header but no agreement rows\(effect) (a truncated export?); pass --allow-mass-closure if that is really so")
@@ -95,9 +103,9 @@ public struct Importer {
                     }
                     return nil
                 }
-                var batch = events
-                batch.append(closing)
-                return batch
+                // Appended in place: a copy of a million-event batch would double it.
+                events.append(closing)
+                return events
             }
             if let refusal { throw refusal }
             guard var result = outcome else { continue }

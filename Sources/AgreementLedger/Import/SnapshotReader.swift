@@ -52,14 +52,15 @@ public struct SnapshotReader {
     /// Normalizes bytes already in memory; `name` is used in error messages.
     public func read(bytes: [UInt8], name: String) throws(InputError) -> Snapshot {
         if SnapshotReader.isWorkbook(bytes) { return try readWorkbook(bytes: bytes, name: name) }
-        let table: DelimitedText
+        // Scanned, not read into a table: the normalizer takes the rows a batch at a time.
+        let text: ScannedText
         do {
-            table = try DelimitedTextReader.read(bytes, delimiter: options.delimiter, encoding: options.encoding)
+            text = try DelimitedTextReader.scan(bytes, delimiter: options.delimiter, encoding: options.encoding)
         } catch {
             throw InputError(file: name, message: error.description)
         }
         do {
-            return try SnapshotNormalizer().normalize(table, mapping: options.mapping)
+            return try SnapshotNormalizer().normalize(text, mapping: options.mapping)
         } catch {
             throw InputError(file: name, line: error.line, message: error.message)
         }

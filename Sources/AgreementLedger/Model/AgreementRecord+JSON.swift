@@ -21,7 +21,7 @@ extension AgreementRecord {
             "reference": .optional(reference),
             "url": .optional(url),
             "row": .int(row),
-            "extra": .object(extra.mapValues(JSONValue.string)),
+            "extra": .object(extra.dictionary.mapValues(JSONValue.string)),
         ]
     }
 
@@ -42,14 +42,14 @@ extension AgreementRecord {
             guard let parsed = AgreementStatus(rawValue: s) else { return nil }
             status = parsed
         }
-        var extra: [String: String] = [:]
+        var extra: [ExtraCells.Cell] = []
         for (k, v) in o["extra"]?.objectValue ?? [:] {
-            if let s = v.stringValue { extra[k] = s }
+            if let s = v.stringValue { extra.append(ExtraCells.Cell(header: k, value: s)) }
         }
         self.init(
             partner: partner, country: text("country"), countryCode: text("countryCode"), city: text("city"),
             signed: signed, validUntil: validUntil, indefinite: o["indefinite"]?.boolValue ?? false,
             term: text("term"), status: status, kind: text("kind"), reference: text("reference"),
-            url: text("url"), row: row, extra: extra)
+            url: text("url"), row: row, extra: ExtraCells(extra))
     }
 }

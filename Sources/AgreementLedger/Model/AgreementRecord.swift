@@ -19,13 +19,13 @@ public struct AgreementRecord: Hashable, Sendable {
     /// 1-based line of the file (blank lines counted), or the sheet row of a workbook.
     public var row: Int
     /// Columns mapped to no field, header -> value; changes here yield no event.
-    public var extra: [String: String]
+    public var extra: ExtraCells
 
     public init(
         partner: String, country: String? = nil, countryCode: String? = nil, city: String? = nil,
         signed: PartialDate? = nil, validUntil: PartialDate? = nil, indefinite: Bool = false,
         term: String? = nil, status: AgreementStatus? = nil, kind: String? = nil,
-        reference: String? = nil, url: String? = nil, row: Int, extra: [String: String] = [:]
+        reference: String? = nil, url: String? = nil, row: Int, extra: ExtraCells = [:]
     ) {
         self.partner = partner
         self.country = country

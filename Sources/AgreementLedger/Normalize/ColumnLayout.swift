@@ -16,11 +16,31 @@ public struct ColumnLayout: Hashable, Sendable {
         roles.firstIndex(of: role)
     }
 
+    /// The columns whose cells go in `extra`, with their keys, in the order of the keys: each row's extra cells
+    /// come out sorted without a sort per row.
+    func extraColumns() -> [(column: Int, key: String)] {
+        var seen: [String: Int] = [:]
+        var columns: [(column: Int, key: String)] = []
+        for (c, role) in roles.enumerated() {
+            let header = c < headers.count ? headers[c] : ""
+            let earlier = seen[header, default: 0]
+            seen[header] = earlier + 1
+            guard role == .extra || role == .ordinal else { continue }
+            columns.append((c, ColumnLayout.key(header: header, column: c, earlier: earlier)))
+        }
+        // Equal keys (a header "X (2)" next to two "X") stay in column order: the last one wins, as it always has.
+        return columns.sorted { $0.key == $1.key ? $0.column < $1.column : ExtraCells.precedes($0.key, $1.key) }
+    }
+
     /// The key under which an unmapped column's value goes in `extra`.
     public func extraKey(_ column: Int) -> String {
         let header = column < headers.count ? headers[column] : ""
+        return ColumnLayout.key(header: header, column: column, earlier: headers.prefix(column).filter { $0 == header }.count)
+    }
+
+    /// A column's key: its header, numbered when `earlier` columns have the same header.
+    private static func key(header: String, column: Int, earlier: Int) -> String {
         let base = header.isEmpty ? "column \(column + 1)" : header
-        let earlier = headers.prefix(column).filter { $0 == header }.count
         return earlier == 0 ? base : "\(base) (\(earlier + 1))"
     }
 }

@@ -5,6 +5,8 @@
 /// Columns no header word names but whose cells are mostly web addresses (Excel's "Kolumna1") are URLs.
 public enum HeaderDetector {
     static let searchDepth = 40
+    /// How many rows below the header the URL sniffing reads.
+    static let sniffDepth = 500
 
     /// The layout of `rows`; throws when no partner column can be found, showing what was seen.
     public static func detect(
@@ -59,7 +61,7 @@ public enum HeaderDetector {
     static func sniffURLColumn(_ layout: inout ColumnLayout, rows: [TextRow]) {
         guard layout.column(.url) == nil else { return }
         // The first few hundred rows tell; reading a million would not tell more.
-        let data = rows.dropFirst(layout.headerIndex + 1).prefix(500)
+        let data = rows.dropFirst(layout.headerIndex + 1).prefix(sniffDepth)
         for column in layout.roles.indices where layout.roles[column] == .extra {
             var filled = 0, urls = 0
             for row in data where column < row.fields.count {

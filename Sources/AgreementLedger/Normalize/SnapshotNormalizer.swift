@@ -10,34 +10,110 @@ public struct SnapshotNormalizer: Sendable {
 
     public init() {}
 
-    /// Normalizes a read table; throws only when the file as a whole is unusable (no partner column).
-    public func normalize(_ table: DelimitedText, mapping: MappingFile? = nil) throws(SnapshotIssue) -> Snapshot {
-        let layout = try HeaderDetector.detect(rows: table.rows, mapping: mapping, vocabulary: vocabulary)
+    /// Rows per batch taken from a row source: enough to keep both cores busy, few enough that a big file's
+    /// rows never sit in memory at once. Tests lower it to exercise the batch boundaries.
+    public var batchSize = 32_768
+
+    /// Normalizes a text read as rows; throws only when the file as a whole is unusable (no partner column,
+    /// or a fault the reader finds, such as an unclosed quote).
+    ///
+    /// Two passes over the rows, so that a big file is never a table in memory: the first finds the header and
+    /// reads each date column's day/month order (a property of the whole file), the second reads the rows
+    /// into records, a batch at a time on all cores.
+    public func normalize(_ source: some RowSource, mapping: MappingFile? = nil) throws(SnapshotIssue) -> Snapshot {
         var warnings: [RowWarning] = []
-        let dataRows = Array(table.rows[(layout.headerIndex + 1)...])
-        let orders = dateOrders(layout: layout, rows: dataRows, warnings: &warnings)
+        let (layout, dateCells, rowCount) = try firstPass(source, mapping: mapping)
+        let orders = dateOrders(layout: layout, cells: dateCells, warnings: &warnings)
+        let extraColumns = layout.extraColumns()
         var asOf: PartialDate?
         var records: [AgreementRecord] = []
-        // Rows are independent once the layout and date orders are known: read in chunks on all cores,
-        // joined in file order.
+        // About one record per row: reserved once rather than grown (and copied) step by step.
+        records.reserveCapacity(rowCount - layout.headerIndex)
         let normalizer = self
-        let parts = ParallelChunks.map(dataRows, chunkSize: 2048) { rows in
-            var part = RowsRead()
-            for row in rows { normalizer.read(row, layout: layout, orders: orders, into: &part) }
-            return part
-        }
-        records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
-        for part in parts {
-            if let date = part.asOf { asOf = date }
-            records += part.records
-            warnings += part.warnings
+        var index = 0
+        try readingRows { () throws(ReadError) in
+            try source.forEachBatch(size: batchSize, keeping: nil) { batch in
+                let skip = max(0, min(batch.count, layout.headerIndex + 1 - index))
+                index += batch.count
+                // Rows are independent once the layout and date orders are known: read in chunks on all
+                // cores, joined in file order.
+                let parts = ParallelChunks.map(Array(batch[skip...]), chunkSize: 2048) { rows in
+                    var part = RowsRead()
+                    for row in rows { normalizer.read(row, layout: layout, extraColumns: extraColumns, orders: orders, into: &part) }
+                    return part
+                }
+                for part in parts {
+                    if let date = part.asOf { asOf = date }
+                    records += part.records
+                    warnings += part.warnings
+                }
+                return true
+            }
         }
         let repeated = DuplicateRows.repeated(records)
         warnings += DuplicateRows.warnings(records, repeated: repeated)
         warnings += URLAlignment.warnings(records)
         warnings.sort { $0.row < $1.row }
-        return Snapshot(asOf: asOf, format: table.delimiter == .tab ? "tsv" : "csv", encoding: table.encoding,
+        return Snapshot(asOf: asOf, format: source.delimiter == .tab ? "tsv" : "csv", encoding: source.encoding,
                         records: records, warnings: warnings, layout: layout, repeatedRows: repeated)
+    }
+
+    /// The first pass: the layout, from the rows header detection looks at, the cells of the date columns
+    /// below the header, and the number of rows. A fault of the reader anywhere in the file is reported before a missing header, as
+    /// when the whole file was read first.
+    func firstPass(_ source: some RowSource, mapping: MappingFile?) throws(SnapshotIssue) -> (ColumnLayout, [Int: [String]], Int) {
+        var head: [TextRow] = []
+        var detected: Result<ColumnLayout, SnapshotIssue>?
+        var dateColumns: [Int] = []
+        var cells: [Int: [String]] = [:]
+        var index = 0
+        // Header detection reads up to `searchDepth` non-blank rows, and the URL sniffing 500 rows below the header.
+        var nonBlank = 0
+        var headEnd = Int.max
+        let vocabulary = self.vocabulary
+        func decide() {
+            detected = Result { () throws(SnapshotIssue) in
+                try HeaderDetector.detect(rows: head, mapping: mapping, vocabulary: vocabulary)
+            }
+            if case .success(let layout) = detected {
+                dateColumns = [ColumnRole.signed, .validUntil, .signedAndTerm].compactMap { layout.column($0) }
+                for c in dateColumns { cells[c] = [] }
+                for (i, row) in head.enumerated() where i > layout.headerIndex { collect(row) }
+            }
+            head = []
+        }
+        func collect(_ row: TextRow) {
+            for c in dateColumns where c < row.fields.count { cells[c]!.append(row.fields[c]) }
+        }
+        try readingRows { () throws(ReadError) in
+            try source.forEachBatch(size: batchSize,
+                                    keeping: { c in detected == nil || dateColumns.contains(c) }) { batch in
+                for row in batch {
+                    defer { index += 1 }
+                    if detected == nil {
+                        head.append(row)
+                        if nonBlank < HeaderDetector.searchDepth && row.fields.contains(where: { !TextCleaning.collapse($0).isEmpty }) {
+                            nonBlank += 1
+                            if nonBlank == HeaderDetector.searchDepth { headEnd = index + HeaderDetector.sniffDepth }
+                        }
+                        if index >= headEnd { decide() }
+                    } else if case .success(let layout) = detected, index > layout.headerIndex {
+                        collect(row)
+                    }
+                }
+                return true
+            }
+        }
+        if detected == nil { decide() }
+        switch detected! {
+        case .success(let layout): return (layout, cells, index)
+        case .failure(let issue): throw issue
+        }
+    }
+
+    /// Runs a pass over a source's rows, its read fault reported as the snapshot's.
+    private func readingRows(_ pass: () throws(ReadError) -> Void) throws(SnapshotIssue) {
+        do { try pass() } catch { throw SnapshotIssue(line: nil, message: error.description) }
     }
 
     /// What a run of rows gave: records, warnings, and the date of the last footer among them.
@@ -48,7 +124,8 @@ public struct SnapshotNormalizer: Sendable {
     }
 
     /// One data row: skipped blank, a footer dating the list, skipped with a warning, or read as records.
-    func read(_ row: TextRow, layout: ColumnLayout, orders: [ColumnRole: DateOrder], into part: inout RowsRead) {
+    func read(_ row: TextRow, layout: ColumnLayout, extraColumns: [(column: Int, key: String)], orders: [ColumnRole: DateOrder],
+              into part: inout RowsRead) {
         let cells = row.fields.map(TextCleaning.collapse)
         let filled = cells.indices.filter { !cells[$0].isEmpty }
         if filled.isEmpty { return }
@@ -66,7 +143,8 @@ public struct SnapshotNormalizer: Sendable {
             part.warnings.append(RowWarning(row: row.line, message: "\(reason): \"\(text)\"; skipped"))
             return
         }
-        part.records += readRow(cells: cells, line: row.line, layout: layout, orders: orders, warnings: &part.warnings)
+        part.records += readRow(cells: cells, line: row.line, layout: layout, extraColumns: extraColumns, orders: orders,
+                               warnings: &part.warnings)
     }
 
     // MARK: - Rows that are not agreements
@@ -93,22 +171,22 @@ public struct SnapshotNormalizer: Sendable {
 
     // MARK: - Day/month order per column
 
-    func dateOrders(layout: ColumnLayout, rows: [TextRow], warnings: inout [RowWarning]) -> [ColumnRole: DateOrder] {
+    /// The order of each date column, from its `cells` (keyed by column): decided by the column's own dates,
+    /// else by another column of the file, else by the file's language (with a warning when a date could be
+    /// read either way).
+    func dateOrders(layout: ColumnLayout, cells: [Int: [String]], warnings: inout [RowWarning]) -> [ColumnRole: DateOrder] {
         let dateRoles: [ColumnRole] = [.signed, .validUntil, .signedAndTerm]
         var decided: [ColumnRole: DateOrder] = [:]
         var undecided: [ColumnRole] = []
         for role in dateRoles {
             guard let c = layout.column(role) else { continue }
-            let cells = rows.lazy.compactMap { c < $0.fields.count ? $0.fields[c] : nil }
-            if let order = DateCellParser.inferOrder(cells) { decided[role] = order } else { undecided.append(role) }
+            if let order = DateCellParser.inferOrder(cells[c] ?? []) { decided[role] = order } else { undecided.append(role) }
         }
         let fileOrder = decided.values.first
         let languageOrder: DateOrder = layout.language == "en" ? .monthFirst : .dayFirst
         for role in undecided {
             let c = layout.column(role)!
-            let ambiguous = rows.contains { row in
-                c < row.fields.count && row.fields[c].split(separator: "/").count == 3
-            }
+            let ambiguous = (cells[c] ?? []).contains { $0.split(separator: "/").count == 3 }
             decided[role] = fileOrder ?? languageOrder
             if ambiguous && fileOrder == nil {
                 let name = layout.headers[c]
@@ -122,8 +200,8 @@ public struct SnapshotNormalizer: Sendable {
 
     // MARK: - One row
 
-    func readRow(cells: [String], line: Int, layout: ColumnLayout, orders: [ColumnRole: DateOrder],
-                 warnings: inout [RowWarning]) -> [AgreementRecord] {
+    func readRow(cells: [String], line: Int, layout: ColumnLayout, extraColumns: [(column: Int, key: String)],
+                 orders: [ColumnRole: DateOrder], warnings: inout [RowWarning]) -> [AgreementRecord] {
         func cell(_ role: ColumnRole) -> String {
             guard let c = layout.column(role), c < cells.count else { return "" }
             return TextCleaning.isPlaceholder(cells[c]) ? "" : cells[c]
@@ -132,11 +210,12 @@ public struct SnapshotNormalizer: Sendable {
 
         // Partner, with any note carried in markup kept apart.
         var (partnerText, note) = PartnerName.clean(cell(.partner))
-        var extra: [String: String] = [:]
-        extra.reserveCapacity(layout.roles.count - layout.roles.filter { $0 != .extra && $0 != .ordinal }.count)
-        for (c, role) in layout.roles.enumerated() where (role == .extra || role == .ordinal) && c < cells.count {
-            if !cells[c].isEmpty { extra[layout.extraKey(c)] = cells[c] }
+        var extraCells: [ExtraCells.Cell] = []
+        extraCells.reserveCapacity(extraColumns.count)
+        for (c, key) in extraColumns where c < cells.count && !cells[c].isEmpty {
+            extraCells.append(ExtraCells.Cell(header: key, value: cells[c]))
         }
+        var extra = ExtraCells(extraCells)
         if let note {
             extra[layout.extraKey(layout.column(.partner)!) + " (note)"] = note
             warn("markup note \"\(note)\" is not part of the partner name; kept in extra")

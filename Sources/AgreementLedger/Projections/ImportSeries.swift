@@ -23,7 +23,7 @@ public enum ImportSeries {
             state.apply(e)
             guard e.type == .imported else { continue }
             if let from, e.recorded < from { continue }
-            let active = state.agreements.values.filter { $0.source == e.source && $0.state == .active }.count
+            let active = state.agreements.filter { $0.source == e.source && $0.state == .active }.count
             points.append(ImportPoint(imported: e, active: active))
         }
         return points

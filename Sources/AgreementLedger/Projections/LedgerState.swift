@@ -3,8 +3,12 @@
 /// Every view (status, replay to a date, the diff's starting point) is this fold over a prefix or a
 /// filter of the log, so none of them can disagree with the log.
 public struct LedgerState: Equatable, Sendable {
-    /// Agreements by id.
-    public private(set) var agreements: [String: AgreementState] = [:]
+    /// Every agreement, in ledger order (the order of their `signed` events). An array plus an index by id,
+    /// rather than a dictionary of states: a million agreements cost a third of the memory, and ledger order
+    /// comes without a sort.
+    public private(set) var agreements: [AgreementState] = []
+    /// Position in `agreements` by id.
+    private var positions: [String: Int] = [:]
     /// The latest `imported` event of each source.
     public private(set) var lastImport: [String: LedgerEvent] = [:]
     /// Number of `imported` events folded.
@@ -14,8 +18,13 @@ public struct LedgerState: Equatable, Sendable {
     public init() {}
 
     /// A state restored from a cache (the store's checkpoint), exactly as the fold had left it.
-    init(agreements: [String: AgreementState], lastImport: [String: LedgerEvent], importCount: Int, lastSeq: Int) {
+    init(agreements: [AgreementState], lastImport: [String: LedgerEvent], importCount: Int, lastSeq: Int) {
         self.agreements = agreements
+        if !agreements.indices.dropFirst().allSatisfy({ agreements[$0 - 1].firstSeq < agreements[$0].firstSeq }) {
+            self.agreements.sort { $0.firstSeq < $1.firstSeq }
+        }
+        positions.reserveCapacity(agreements.count)
+        for (p, a) in self.agreements.enumerated() { positions[a.id] = p }
         self.lastImport = lastImport
         self.importCount = importCount
         self.lastSeq = lastSeq
@@ -23,12 +32,26 @@ public struct LedgerState: Equatable, Sendable {
 
     /// The state after `events`, optionally only those recorded on or before `until` and of `source`.
     public init(events: some Sequence<LedgerEvent>, source: String? = nil, until: PartialDate? = nil) {
-        agreements.reserveCapacity(events.underestimatedCount / 2)
+        reserveCapacity(events.underestimatedCount / 2)
         for event in events {
             if let source, event.source != source { continue }
             if let until, until < event.recorded { continue }
             apply(event)
         }
+    }
+
+    /// The agreement with this id.
+    public subscript(id: String) -> AgreementState? {
+        positions[id].map { agreements[$0] }
+    }
+
+    /// Every agreement's id.
+    public var ids: Dictionary<String, Int>.Keys { positions.keys }
+
+    /// Room for `count` agreements, so that folding a big batch does not grow the storage step by step.
+    public mutating func reserveCapacity(_ count: Int) {
+        agreements.reserveCapacity(count)
+        positions.reserveCapacity(count)
     }
 
     /// Folds one event in.
@@ -40,10 +63,18 @@ public struct LedgerState: Equatable, Sendable {
             lastImport[event.source] = event
         case .signed:
             guard let id = event.agreement, let record = event.record else { return }
-            agreements[id] = AgreementState(id: id, source: event.source, record: record, state: .active,
-                                            firstSeq: event.seq, lastRecorded: event.recorded)
+            let a = AgreementState(id: id, source: event.source, record: record, state: .active,
+                                   firstSeq: event.seq, lastRecorded: event.recorded)
+            if let p = positions[id] {
+                // An id signed twice (never written so) replaces the first, in its new place.
+                agreements.remove(at: p)
+                for q in p..<agreements.count { positions[agreements[q].id] = q }
+            }
+            positions[id] = agreements.count
+            agreements.append(a)
         case .renewed, .amended:
-            guard let id = event.agreement, var a = agreements[id] else { return }
+            guard let id = event.agreement, let p = positions[id] else { return }
+            var a = agreements[p]
             for (field, change) in event.changes ?? [:] {
                 if field == "state" { continue }
                 a.record.apply(field: field, value: change.to)
@@ -54,32 +85,24 @@ public struct LedgerState: Equatable, Sendable {
                 if a.record.status != nil && event.changes?["status"] == nil { a.record.status = .active }
             }
             a.lastRecorded = event.recorded
-            agreements[id] = a
+            agreements[p] = a
         case .expired, .closed:
-            guard let id = event.agreement, var a = agreements[id] else { return }
+            guard let id = event.agreement, let p = positions[id] else { return }
+            var a = agreements[p]
             a.state = event.type == .expired ? .expired : .closed
             if event.type == .closed || event.effective == nil { a.endedOn = event.recorded }
             if a.record.status != nil { a.record.status = a.state }
             a.lastRecorded = event.recorded
-            agreements[id] = a
+            agreements[p] = a
         }
     }
 
-    /// Agreements in ledger order (by their `signed` event), optionally of one source.
+    /// Agreements in ledger order (by their `signed` event), optionally of one source. The stored array
+    /// itself (no copy) when every agreement qualifies.
     public func ordered(source: String? = nil) -> [AgreementState] {
-        // Positions are sorted, then each agreement copied once: sorting the agreements themselves would
-        // move and copy big values (a dozen strings each) many times.
-        var keys: [(seq: Int, index: Dictionary<String, AgreementState>.Index)] = []
-        keys.reserveCapacity(agreements.count)
-        var index = agreements.startIndex
-        while index != agreements.endIndex {
-            if source == nil || agreements.values[index].source == source {
-                keys.append((agreements.values[index].firstSeq, index))
-            }
-            agreements.formIndex(after: &index)
-        }
-        keys.sort { $0.seq < $1.seq }
-        return keys.map { agreements.values[$0.index] }
+        guard let source else { return agreements }
+        if agreements.allSatisfy({ $0.source == source }) { return agreements }
+        return agreements.filter { $0.source == source }
     }
 }
 

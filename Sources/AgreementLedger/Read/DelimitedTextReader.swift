@@ -5,58 +5,27 @@ public enum DelimitedTextReader {
     public static func read(
         _ data: [UInt8], delimiter: Delimiter? = nil, encoding: TextEncoding? = nil
     ) throws(ReadError) -> DelimitedText {
-        let (bytes, actualEncoding) = try TextDecoding.utf8Bytes(of: data, declared: encoding)
-        let chosen = delimiter ?? detectDelimiter(utf8: bytes)
-        let rows = try bytes.withUnsafeBufferPointer { buffer throws(ReadError) in
-            try readRows(buffer, delimiter: chosen)
+        let text = try scan(data, delimiter: delimiter, encoding: encoding)
+        let rows = try text.bytes.withUnsafeBufferPointer { buffer throws(ReadError) in
+            try readRows(buffer, delimiter: text.delimiter)
         }
-        return DelimitedText(delimiter: chosen, encoding: actualEncoding, rows: rows)
+        return DelimitedText(delimiter: text.delimiter, encoding: text.encoding, rows: rows)
     }
 
-    /// The fields of every blank row share this one array instead of allocating their own.
-    private static let blankFields = [""]
+    /// Decodes and detects the delimiter unless given, leaving the rows to be scanned batch by batch: how a
+    /// big file is read without holding all its rows.
+    public static func scan(
+        _ data: [UInt8], delimiter: Delimiter? = nil, encoding: TextEncoding? = nil
+    ) throws(ReadError) -> ScannedText {
+        let (bytes, actualEncoding) = try TextDecoding.utf8Bytes(of: data, declared: encoding)
+        return ScannedText(bytes: bytes, delimiter: delimiter ?? detectDelimiter(utf8: bytes), encoding: actualEncoding)
+    }
 
     /// Every row of the buffer, each with the line it starts on.
-    ///
-    /// Memory, not scanning, dominates on large files, so each row's fields are gathered in a scratch buffer and
-    /// moved into an array of exactly their count.
     static func readRows(_ buffer: UnsafeBufferPointer<UInt8>, delimiter: Delimiter) throws(ReadError) -> [TextRow] {
-        var scanner = FieldScanner(bytes: buffer, delimiter: delimiter)
+        var scanner = RowScanner(bytes: buffer, delimiter: delimiter)
         var rows: [TextRow] = []
-        var capacity = 64
-        var scratch = UnsafeMutablePointer<String>.allocate(capacity: capacity)
-        var count = 0
-        defer {
-            scratch.deinitialize(count: count)
-            scratch.deallocate()
-        }
-        while !scanner.atEnd {
-            let line = scanner.line
-            var field = try scanner.nextField()
-            if field.ended != .delimiter && field.start == field.end {
-                rows.append(TextRow(line: line, fields: blankFields))
-                continue
-            }
-            while true {
-                if count == capacity {
-                    let larger = UnsafeMutablePointer<String>.allocate(capacity: capacity * 2)
-                    larger.moveInitialize(from: scratch, count: count)
-                    scratch.deallocate()
-                    scratch = larger
-                    capacity *= 2
-                }
-                (scratch + count).initialize(to: scanner.string(of: field))
-                count += 1
-                if field.ended != .delimiter { break }
-                field = try scanner.nextField()
-            }
-            let fields = [String](unsafeUninitializedCapacity: count) { target, initialized in
-                target.baseAddress!.moveInitialize(from: scratch, count: count)
-                initialized = count
-            }
-            count = 0
-            rows.append(TextRow(line: line, fields: fields))
-        }
+        while let row = try scanner.next() { rows.append(row) }
         return rows
     }
 }

@@ -195,7 +195,7 @@ public struct HTMLReport: Sendable {
     func timelines(state: LedgerState, selected: [LedgerEvent]) -> [String] {
         var byAgreement: [String: [LedgerEvent]] = [:]
         for e in selected { if let id = e.agreement { byAgreement[id, default: []].append(e) } }
-        let agreements = state.agreements.values.map { ($0, PartnerName.folded($0.record.partner)) }.sorted { x, y in
+        let agreements = state.agreements.map { ($0, PartnerName.folded($0.record.partner)) }.sorted { x, y in
             if x.0.source != y.0.source { return x.0.source < y.0.source }
             return x.1 != y.1 ? x.1 < y.1 : x.0.id < y.0.id
         }.map(\.0)

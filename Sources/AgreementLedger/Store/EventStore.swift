@@ -159,14 +159,16 @@ public final class EventStore {
     /// (refusing with an error naming the first bad line), passes the state of the committed log to
     /// `body`, and appends the batch `body` returns (nil or empty = append nothing) in writes of a few
     /// megabytes and an fsync. The batch's last event must be `.imported` and no other may be; seq, prev
-    /// and hash are assigned here. Returns the batch as written. A failed write is cut back off the log before
-    /// throwing.
+    /// and hash are assigned here. Returns the batch as written, or nothing when `returningBatch` is false: a
+    /// caller that only needs to know it landed spares memory the size of a big batch. A failed write is cut
+    /// back off the log before throwing.
     ///
     /// Lines covered by the state checkpoint (verified in full by an earlier writer, their bytes unchanged
     /// since, as a checksum shows) are not read again; every other line is verified in full.
-    public func transaction(_ body: (LedgerState) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
+    public func transaction(returningBatch: Bool = true,
+                            _ body: (LedgerState) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
         try FileLock.withExclusiveLock(path: EventStore.join(directory, EventStore.lockFileName)) {
-            try locked(body)
+            try locked(returningBatch: returningBatch, body)
         }
     }
 
@@ -258,7 +260,7 @@ public final class EventStore {
 
     // MARK: - The locked part of a transaction
 
-    private func locked(_ body: (LedgerState) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
+    private func locked(returningBatch: Bool, _ body: (LedgerState) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
         let existed = LogFile.exists(logPath)
         let fd = open(logPath, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.io(path: logPath, operation: "open", reason: LogFile.errorText()) }
@@ -342,9 +344,12 @@ public final class EventStore {
         try validate(&batch)
         let previousLength = offset + bytes.count
         bytes = []
-        let stamp = try append(&batch, after: (committedLines, previousLength, lastHash), fd: fd, accumulator: &accumulator)
+        let stamp = try append(&batch, after: (committedLines, previousLength, lastHash), fd: fd, accumulator: &accumulator,
+                               keepingEnvelopes: returningBatch)
         stamp.write(directory: directory)
+        state.reserveCapacity(state.agreements.count + batch.count)
         for event in batch { state.apply(event) }
+        if !returningBatch { batch = [] }
         StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
         return batch
     }
@@ -402,10 +407,13 @@ public final class EventStore {
 
     /// Assigns seq, prev and hash to the batch's events and appends their lines after `last` (the committed
     /// log: its line count, byte length and last hash), in pieces of a few megabytes so a big batch's
-    /// lines are never all in memory, then fsyncs. Readers ignore a batch until its last line is written. On any failure the log is cut back to its committed length.
+    /// lines are never all in memory, then fsyncs. Readers ignore a batch until its last line is written. On any
+    /// failure the log is cut back to its committed length. Without `keepingEnvelopes`, only `seq` stays set on
+    /// the lifecycle events (the closing event keeps its hashes): a hash string per event is not kept for nothing.
     /// Returns the stamp of the log with the batch.
     private func append(_ batch: inout [LedgerEvent], after last: (lines: Int, bytes: Int, hash: String), fd: Int32,
-                        accumulator: inout PrefixChecksum.Accumulator) throws(StoreError) -> VerifiedCheckpoint {
+                        accumulator: inout PrefixChecksum.Accumulator,
+                        keepingEnvelopes: Bool) throws(StoreError) -> VerifiedCheckpoint {
         let pieceSize = appendPieceSize
         var seq = last.lines
         var prev = last.hash
@@ -428,7 +436,11 @@ public final class EventStore {
             batch[index].prev = prev
             // One serialization gives both the hash and the line.
             let (line, hash) = batch[index].canonicalLineAndHash()
-            batch[index].hash = hash
+            if keepingEnvelopes || index == batch.count - 1 {
+                batch[index].hash = hash
+            } else {
+                batch[index].prev = ""
+            }
             prev = hash
             out.append(contentsOf: line)
             out.append(0x0A)

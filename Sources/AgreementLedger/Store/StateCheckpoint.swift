@@ -79,7 +79,7 @@ struct StateCheckpoint {
             w.raw(line)
         }
         w.int(state.agreements.count)
-        for a in state.agreements.values {
+        for a in state.agreements {
             StateCheckpoint.encode(a, into: &w)
             flush()
         }
@@ -109,9 +109,9 @@ struct StateCheckpoint {
         w.optionalString(r.url)
         w.int(r.row)
         w.int(r.extra.count)
-        for (key, value) in r.extra.sorted(by: { $0.key < $1.key }) {
-            w.string(key)
-            w.string(value)
+        for cell in r.extra {
+            w.string(cell.header)
+            w.string(cell.value)
         }
     }
 
@@ -144,12 +144,12 @@ struct StateCheckpoint {
         }
         let count = r.int()
         guard !r.failed, count >= 0, count <= r.remaining else { return nil }
-        var agreements: [String: AgreementState] = [:]
+        var agreements: [AgreementState] = []
         agreements.reserveCapacity(count)
         for _ in 0..<count {
             let a = decodeAgreement(&r)
             guard !r.failed else { return nil }
-            agreements[a.id] = a
+            agreements.append(a)
         }
         return LedgerState(agreements: agreements, lastImport: lastImport, importCount: importCount, lastSeq: lastSeq)
     }
@@ -167,18 +167,18 @@ struct StateCheckpoint {
         let valid = statuses.indices.contains(stateIndex) && (0...statuses.count).contains(statusIndex)
             && lastRecorded != nil && extraCount >= 0 && extraCount <= r.remaining
         if !valid { r.markFailed() }
-        var extra: [String: String] = [:]
+        var extra: [ExtraCells.Cell] = []
         if valid && extraCount > 0 {
             extra.reserveCapacity(extraCount)
             for _ in 0..<extraCount {
                 let key = r.string()
-                extra[key] = r.string()
+                extra.append(ExtraCells.Cell(header: key, value: r.string()))
             }
         }
         let record = AgreementRecord(partner: partner, country: country, countryCode: countryCode, city: city,
                                      signed: signed, validUntil: validUntil, indefinite: indefinite, term: term,
                                      status: valid && statusIndex > 0 ? statuses[statusIndex - 1] : nil, kind: kind,
-                                     reference: reference, url: url, row: row, extra: extra)
+                                     reference: reference, url: url, row: row, extra: ExtraCells(extra))
         return AgreementState(id: id, source: source, record: record, state: valid ? statuses[stateIndex] : .active,
                               firstSeq: firstSeq, lastRecorded: lastRecorded ?? PartialDate(year: 1)!, endedOn: endedOn)
     }

@@ -33,7 +33,7 @@ enum ImportCommand {
         do {
             outcomes = try Importer(store: store, reader: reader).importFiles(
                 args.positionals, source: source, asOf: asOf, dryRun: args.has("--dry-run"),
-                allowMassClosure: args.has("--allow-mass-closure"),
+                allowMassClosure: args.has("--allow-mass-closure"), keepingEvents: args.has("--json"),
                 progress: progress.step)
         } catch {
             throw CLIError.from(error)

@@ -16,7 +16,7 @@ import Testing
         let e1 = SnapshotDiffer(source: "s", recorded: PartialDate(d1)!, importID: "1").diff(records: first, known: [], takenIDs: []).events
         let state = LedgerState(events: e1.enumerated().map { var e = $0.element; e.seq = $0.offset + 1; return e })
         return SnapshotDiffer(source: "s", recorded: PartialDate(d2)!, importID: "2")
-            .diff(records: second, known: state.ordered(), takenIDs: Set(state.agreements.keys)).events
+            .diff(records: second, known: state.ordered(), takenIDs: Set(state.ids)).events
     }
 
     func types(_ events: [LedgerEvent]) -> [String] { events.map(\.type.rawValue) }
@@ -119,5 +119,18 @@ import Testing
         let a = step([], records).map { $0.agreement! }, b = step([], records).map { $0.agreement! }
         #expect(a == b)
         #expect(Set(a).count == 2, "two identical rows are one agreement; another kind is another agreement")
+    }
+
+    @Test func eventsAreGroupedByTypeInPlaceKeepingRowOrderWithinEachType() {
+        // 60 events in a scrambled type order, each tagged with its emission number.
+        let types: [EventType] = [.closed, .signed, .expired, .amended, .signed, .renewed, .closed, .expired, .signed, .amended]
+        var events = (0..<60).map { n in
+            LedgerEvent(type: types[(n * 7) % types.count], importID: "1", source: "s",
+                        recorded: PartialDate(year: 2024, month: 1, day: 1)!, agreement: "a\(n)")
+        }
+        let expected = EventType.lifecycle.flatMap { t in events.filter { $0.type == t } }
+        SnapshotDiffer.groupByType(&events)
+        #expect(events.map(\.agreement) == expected.map(\.agreement))
+        #expect(events.map(\.type) == events.map(\.type).sorted { EventType.lifecycle.firstIndex(of: $0)! < EventType.lifecycle.firstIndex(of: $1)! })
     }
 }

@@ -57,6 +57,41 @@ import Testing
         #expect(checkpoint.encode().withUnsafeBufferPointer { StateCheckpoint.decode($0) }?.state == folded)
     }
 
+    @Test func aStateRestoredInAnyOrderIsTheFoldInLedgerOrder() throws {
+        let (store, dir) = try importedStore()
+        defer { TestFixtures.remove(dir) }
+        let folded = LedgerState(events: try store.readCommitted())
+        #expect(folded.agreements.map(\.firstSeq) == folded.agreements.map(\.firstSeq).sorted())
+        // A checkpoint written by an earlier version listed agreements in hash-table order.
+        let shuffled = LedgerState(agreements: folded.agreements.reversed(), lastImport: folded.lastImport,
+                                   importCount: folded.importCount, lastSeq: folded.lastSeq)
+        #expect(shuffled == folded)
+        let some = try #require(folded.agreements.last)
+        #expect(shuffled[some.id] == some)
+        #expect(Set(shuffled.ids) == Set(folded.agreements.map(\.id)))
+    }
+
+    @Test func aBatchNotReturnedIsWrittenAndFoldedAlike() throws {
+        let (kept, keptDir) = try importedStore()
+        defer { TestFixtures.remove(keptDir) }
+        let dir = TestFixtures.temporaryDirectory()
+        defer { TestFixtures.remove(dir) }
+        let store = try EventStore(directory: dir, create: true)
+        let importer = Importer(store: store, today: PartialDate("2026-11-23")!)
+        var total = 0
+        for file in ["2024-01-15.tsv", "2024-07-01.tsv", "2025-01-10.tsv", "2025-06-02.csv"] {
+            let outcome = try importer.importFiles([TestFixtures.sample("bosnian", file)], source: "bosnian",
+                                                   asOf: PartialDate(String(file.prefix(10))), keepingEvents: false)
+            #expect(outcome.count == 1 && outcome[0].events.isEmpty)
+            total += outcome.first?.counts.total ?? 0
+        }
+        let lifecycle = try kept.readCommitted().filter { $0.type != .imported }.count
+        #expect(total > 0 && total == lifecycle)
+        #expect(try TestFixtures.bytes(store.logPath) == (try TestFixtures.bytes(kept.logPath)))
+        #expect(try TestFixtures.bytes(dir + "/" + StateCheckpoint.relativePath)
+                == (try TestFixtures.bytes(keptDir + "/" + StateCheckpoint.relativePath)))
+    }
+
     @Test func aMissingDamagedOrStaleCheckpointChangesNothingButSpeed() throws {
         let (store, dir) = try importedStore(steps: 1)
         defer { TestFixtures.remove(dir) }

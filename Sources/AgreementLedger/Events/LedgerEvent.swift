@@ -16,13 +16,33 @@ public struct LedgerEvent: Hashable, Sendable {
     public var changes: [String: FieldChange]?
     public var record: AgreementRecord?
     // Only on `imported`:
-    public var file: String?
-    public var sha256: String?
-    public var counts: EventCounts?
-    public var formatVersion: Int?
+    public var file: String? {
+        get { closing?.file }
+        set { setClosing(file: newValue, sha256: sha256, counts: counts, formatVersion: formatVersion) }
+    }
+    public var sha256: String? {
+        get { closing?.sha256 }
+        set { setClosing(file: file, sha256: newValue, counts: counts, formatVersion: formatVersion) }
+    }
+    public var counts: EventCounts? {
+        get { closing?.counts }
+        set { setClosing(file: file, sha256: sha256, counts: newValue, formatVersion: formatVersion) }
+    }
+    public var formatVersion: Int? {
+        get { closing?.formatVersion }
+        set { setClosing(file: file, sha256: sha256, counts: counts, formatVersion: newValue) }
+    }
+    /// The four fields above, out of line: a batch of a million lifecycle events need not carry room for
+    /// them in every event (they would add a fifth to its size).
+    private var closing: ClosingFields?
     // Envelope:
     public var prev: String
     public var hash: String
+
+    private mutating func setClosing(file: String?, sha256: String?, counts: EventCounts?, formatVersion: Int?) {
+        let empty = file == nil && sha256 == nil && counts == nil && formatVersion == nil
+        closing = empty ? nil : ClosingFields(file: file, sha256: sha256, counts: counts, formatVersion: formatVersion)
+    }
 
     /// The version of the log format this code writes; carried by every `imported` event.
     public static let currentFormatVersion = 1
@@ -47,12 +67,10 @@ public struct LedgerEvent: Hashable, Sendable {
         self.effective = effective
         self.changes = changes
         self.record = record
-        self.file = file
-        self.sha256 = sha256
-        self.counts = counts
-        self.formatVersion = formatVersion
         self.prev = prev
         self.hash = hash
+        self.closing = nil
+        setClosing(file: file, sha256: sha256, counts: counts, formatVersion: formatVersion)
     }
 
     /// The event as the contract's JSON object; `hash` left out when `includingHash` is false
@@ -135,6 +153,32 @@ public struct LedgerEvent: Hashable, Sendable {
                 self.record = record
             }
         }
+    }
+}
+
+/// The fields of an `imported` event, immutable and shared by copies of the event.
+private final class ClosingFields: Hashable, Sendable {
+    let file: String?
+    let sha256: String?
+    let counts: EventCounts?
+    let formatVersion: Int?
+
+    init(file: String?, sha256: String?, counts: EventCounts?, formatVersion: Int?) {
+        self.file = file
+        self.sha256 = sha256
+        self.counts = counts
+        self.formatVersion = formatVersion
+    }
+
+    static func == (a: ClosingFields, b: ClosingFields) -> Bool {
+        a.file == b.file && a.sha256 == b.sha256 && a.counts == b.counts && a.formatVersion == b.formatVersion
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(sha256)
+        hasher.combine(counts)
+        hasher.combine(formatVersion)
     }
 }
 

@@ -59,8 +59,8 @@ public struct SnapshotNormalizer: Sendable {
     }
 
     /// The first pass: the layout, from the rows header detection looks at, the cells of the date columns
-    /// below the header, and the number of rows. A fault of the reader anywhere in the file is reported before a missing header, as
-    /// when the whole file was read first.
+    /// below the header, and the number of rows. A fault of the reader anywhere in the file is reported
+    /// before a missing header, as when the whole file was read first.
     func firstPass(_ source: some RowSource, mapping: MappingFile?) throws(SnapshotIssue) -> (ColumnLayout, [Int: [String]], Int) {
         var head: [TextRow] = []
         var detected: Result<ColumnLayout, SnapshotIssue>?

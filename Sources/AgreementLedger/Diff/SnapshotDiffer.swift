@@ -34,9 +34,13 @@ public struct SnapshotDiffer {
         var taken = takenIDs
 
         var signedOrder: [(Int, String)] = []
-        for n in match.unmatchedNew {
-            let id = AgreementID.make(source: source, record: merged[n], taken: &taken)
-            signedOrder.append((n, id))
+        signedOrder.reserveCapacity(match.unmatchedNew.count)
+        let source = self.source, unmatched = match.unmatchedNew
+        let bases = ParallelChunks.mapEach(count: unmatched.count, chunkSize: 8192) {
+            AgreementID.base(source: source, record: merged[unmatched[$0]])
+        }
+        for (n, base) in zip(unmatched, bases) {
+            signedOrder.append((n, AgreementID.make(base: base, taken: &taken)))
         }
         var pairs = match.pairs.map { (new: $0.new, id: $0.known, isNew: false) }
         pairs += signedOrder.map { (new: $0.0, id: $0.1, isNew: true) }
@@ -63,22 +67,32 @@ public struct SnapshotDiffer {
     /// Reorders `events` stably into the contract's type order (signed, renewed, amended, expired, closed),
     /// in place: each event's place is counted first, then every cycle of the permutation is followed.
     static func groupByType(_ events: inout [LedgerEvent]) {
-        let types = EventType.lifecycle
-        var next = [Int](repeating: 0, count: types.count)
-        for e in events { next[types.firstIndex(of: e.type)!] += 1 }
-        var start = 0
-        for t in types.indices { (next[t], start) = (start, start + next[t]) }
-        var destination = [Int](repeating: 0, count: events.count)
-        for (i, e) in events.enumerated() {
-            let t = types.firstIndex(of: e.type)!
-            destination[i] = next[t]
-            next[t] += 1
+        // Each event's rank read in place (copying an event out would retain its every field).
+        let ranks = events.indices.map { i -> Int in
+            switch events[i].type {
+            case .signed: 0
+            case .renewed: 1
+            case .amended: 2
+            case .expired: 3
+            case .closed, .imported: 4
+            }
         }
-        for i in events.indices {
-            while destination[i] != i {
-                let j = destination[i]
-                events.swapAt(i, j)
-                destination.swapAt(i, j)
+        var next = [Int](repeating: 0, count: 5)
+        for r in ranks { next[r] += 1 }
+        var start = 0
+        for t in next.indices { (next[t], start) = (start, start + next[t]) }
+        var destination = [Int](repeating: 0, count: events.count)
+        for (i, r) in ranks.enumerated() {
+            destination[i] = next[r]
+            next[r] += 1
+        }
+        events.withUnsafeMutableBufferPointer { events in
+            for i in events.indices {
+                while destination[i] != i {
+                    let j = destination[i]
+                    events.swapAt(i, j)
+                    destination.swapAt(i, j)
+                }
             }
         }
     }

@@ -8,8 +8,16 @@ extension LedgerEvent {
     /// where the `hash` member belongs: just before `"import"`, the key that follows it in both shapes.
     @discardableResult
     func appendCanonicalWithoutHash(to out: inout [UInt8]) -> Int {
+        appendCanonicalWithoutHash(to: &out, placeholderPrev: false).hashAt
+    }
+
+    /// As above, with `prev` written as the genesis hash when `placeholderPrev` (its real value is put in
+    /// place later: see `ChainedLines`); returns where the `hash` member belongs and where `prev`'s 64
+    /// hex digits start.
+    func appendCanonicalWithoutHash(to out: inout [UInt8], placeholderPrev: Bool) -> (hashAt: Int, prevAt: Int) {
         var w = CanonicalObjectWriter(&out)
         let split: Int
+        var prevAt = 0
         if type == .imported {
             w.key("counts", &out)
             JSONWriter.appendCanonical((counts ?? EventCounts()).json, to: &out)
@@ -21,7 +29,8 @@ extension LedgerEvent {
             w.key("import", &out)
             CanonicalObjectWriter.string(importID, &out)
             w.key("prev", &out)
-            CanonicalObjectWriter.string(prev, &out)
+            prevAt = out.count + 1
+            CanonicalObjectWriter.string(placeholderPrev ? LedgerEvent.genesisHash : prev, &out)
             w.key("recorded", &out)
             CanonicalObjectWriter.string(recorded.description, &out)
             w.key("seq", &out)
@@ -50,7 +59,8 @@ extension LedgerEvent {
             w.key("partner", &out)
             CanonicalObjectWriter.optionalString(partner, &out)
             w.key("prev", &out)
-            CanonicalObjectWriter.string(prev, &out)
+            prevAt = out.count + 1
+            CanonicalObjectWriter.string(placeholderPrev ? LedgerEvent.genesisHash : prev, &out)
             if let record {
                 w.key("record", &out)
                 record.appendCanonical(to: &out)
@@ -66,7 +76,7 @@ extension LedgerEvent {
         CanonicalObjectWriter.string(type.rawValue, &out)
         w.finish(&out)
         // The member before "import" was followed by a comma: the hash member goes after it.
-        return split + 1
+        return (split + 1, prevAt)
     }
 
     /// The hash computed over the event's canonical JSON without `hash`, and the canonical line with that

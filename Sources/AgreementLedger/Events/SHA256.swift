@@ -86,6 +86,14 @@ public struct SHA256: Sendable {
         }
     }
 
+    /// Lowercase hex of a 32-byte digest written over the 64 bytes of `out`, for callers avoiding a String.
+    static func writeHex(of digest: [UInt8], into out: inout [UInt8]) {
+        for (i, b) in digest.enumerated() {
+            out[2 * i] = hexDigits[Int(b >> 4)]
+            out[2 * i + 1] = hexDigits[Int(b & 0x0F)]
+        }
+    }
+
     /// Lowercase hex SHA-256 of the UTF-8 bytes of `s`, for hashing text in one call.
     public static func hex(_ s: String) -> String {
         var text = s

@@ -4,9 +4,19 @@ public enum AgreementID {
     /// 12 hex digits of SHA-256 over source, folded partner, country, signing date and kind; a suffix
     /// ("-2", "-3") separates agreements that agree on all of these.
     public static func make(source: String, record: AgreementRecord, taken: inout Set<String>) -> String {
+        make(base: base(source: source, record: record), taken: &taken)
+    }
+
+    /// The id before any suffix: the costly part of `make`, independent for each record (so it can be
+    /// computed on all cores).
+    static func base(source: String, record: AgreementRecord) -> String {
         let key = AgreementKey(record)
         let material = [source, key.partner, key.country, key.signed, key.kind].joined(separator: "\u{1F}")
-        let base = String(SHA256.hex(material).prefix(12))
+        return String(SHA256.hex(material).prefix(12))
+    }
+
+    /// `base` made unique among `taken` (which then holds it).
+    static func make(base: String, taken: inout Set<String>) -> String {
         var id = base
         var n = 2
         while taken.contains(id) {

@@ -28,8 +28,10 @@ public enum DuplicateRows {
         firstByKey.reserveCapacity(records.count)
         var moreGroupsByKey: [Key: [Int]] = [:]  // further groups of a key whose kinds contradict
         var members: [Int: [Int]] = [:]
+        // The keys (a folded name each) on all cores; the grouping after them is in order.
+        let keys = ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { key(records[$0]) }
         for (i, r) in records.enumerated() {
-            let k = key(r)
+            let k = keys[i]
             guard let first = firstByKey[k] else {
                 firstByKey[k] = i
                 continue

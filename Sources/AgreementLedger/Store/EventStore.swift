@@ -33,6 +33,9 @@ public final class EventStore {
     /// Bytes per `write(2)` of an append; tests lower it to make a batch span several writes.
     var appendPieceSize = 4 << 20
 
+    /// Events serialized together before they are chained and written; tests lower it to exercise windows.
+    var appendWindowSize = 32_768
+
     /// The `write(2)` of an append; tests replace it to simulate a disk that fails part-way.
     var appendWrite: (Int32, UnsafeRawPointer, Int) -> Int = { fd, bytes, count in write(fd, bytes, count) }
 
@@ -416,11 +419,10 @@ public final class EventStore {
                         keepingEnvelopes: Bool) throws(StoreError) -> VerifiedCheckpoint {
         let pieceSize = appendPieceSize
         var seq = last.lines
-        var prev = last.hash
         var out = [UInt8]()
         out.reserveCapacity(min(batch.count * 640, pieceSize) + 4096)
         var failure: String?
-        func flush() {
+        func flush(_ out: inout [UInt8]) {
             let written = out.withUnsafeBytes { appendWrite(fd, $0.baseAddress!, $0.count) }
             if written < 0 {
                 failure = LogFile.errorText()
@@ -433,26 +435,34 @@ public final class EventStore {
         for index in batch.indices {
             seq += 1
             batch[index].seq = seq
-            batch[index].prev = prev
-            // One serialization gives both the hash and the line.
-            let (line, hash) = batch[index].canonicalLineAndHash()
-            if keepingEnvelopes || index == batch.count - 1 {
-                batch[index].hash = hash
-            } else {
-                batch[index].prev = ""
-            }
-            prev = hash
-            out.append(contentsOf: line)
-            out.append(0x0A)
-            if out.count >= pieceSize {
-                flush()
-                if failure != nil { break }
-            }
         }
-        if failure == nil && !out.isEmpty { flush() }
+        // Serialized on both cores, chained and written in order; the batch is only read meanwhile, and
+        // each event's envelope is set afterwards.
+        var chain = ChainedLines(after: last.hash)
+        chain.windowSize = appendWindowSize
+        var envelopes: [(prev: String, hash: String)] = []
+        if keepingEnvelopes { envelopes.reserveCapacity(batch.count) }
+        var closing = (prev: "", hash: "")
+        let lastIndex = batch.count - 1
+        chain.chain(batch, into: &out) { index, out, prev, hash in
+            if keepingEnvelopes || index == lastIndex {
+                let envelope = (String(decoding: prev, as: UTF8.self), String(decoding: hash, as: UTF8.self))
+                if keepingEnvelopes { envelopes.append(envelope) }
+                if index == lastIndex { closing = envelope }
+            }
+            if out.count >= pieceSize { flush(&out) }
+            return failure == nil
+        }
+        if failure == nil && !out.isEmpty { flush(&out) }
+        if keepingEnvelopes {
+            for (index, envelope) in envelopes.enumerated() { (batch[index].prev, batch[index].hash) = envelope }
+        } else {
+            for index in batch.indices.dropLast() where !batch[index].prev.isEmpty { batch[index].prev = "" }
+        }
+        (batch[lastIndex].prev, batch[lastIndex].hash) = closing
         if failure == nil && fsync(fd) != 0 { failure = "fsync: " + LogFile.errorText() }
         guard let failure else {
-            return VerifiedCheckpoint(lines: seq, bytes: accumulator.count, checksum: accumulator.value, hash: prev)
+            return VerifiedCheckpoint(lines: seq, bytes: accumulator.count, checksum: accumulator.value, hash: closing.hash)
         }
         let rolledBack = ftruncate(fd, off_t(last.bytes)) == 0 && fsync(fd) == 0
         throw .writeFailed(log: logPath, reason: failure, rolledBack: rolledBack)

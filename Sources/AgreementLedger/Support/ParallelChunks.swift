@@ -18,6 +18,29 @@ enum ParallelChunks {
         return slots.results()
     }
 
+    /// `transform` applied to consecutive ranges of `0..<count` (at most `chunkSize` each), on all cores;
+    /// one result per range, in order: for work that reads a shared array by index rather than copying it.
+    static func map<R: Sendable>(count: Int, chunkSize: Int, _ transform: @Sendable (Range<Int>) -> R) -> [R] {
+        precondition(chunkSize > 0)
+        let chunks = (count + chunkSize - 1) / chunkSize
+        if chunks <= 1 { return count == 0 ? [] : [transform(0..<count)] }
+        let slots = Slots<R>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { n in
+            let from = n * chunkSize
+            slots.set(n, transform(from..<min(from + chunkSize, count)))
+        }
+        return slots.results()
+    }
+
+    /// `transform` of every index of `0..<count`, computed on all cores, in index order.
+    static func mapEach<R: Sendable>(count: Int, chunkSize: Int, _ transform: @Sendable (Int) -> R) -> [R] {
+        let parts = map(count: count, chunkSize: chunkSize) { range in range.map(transform) }
+        var out: [R] = []
+        out.reserveCapacity(count)
+        for part in parts { out += part }
+        return out
+    }
+
     /// One slot per chunk; each chunk writes only its own, and all are read after the work ends.
     private final class Slots<R>: @unchecked Sendable {
         private let pointer: UnsafeMutablePointer<R?>

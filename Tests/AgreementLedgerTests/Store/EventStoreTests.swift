@@ -131,6 +131,7 @@ import Testing
         }
         try StoreFixtures.withStore { store throws in
             store.appendPieceSize = 700
+            store.appendWindowSize = 5
             var writes = 0
             // The third piece fails: the two already written are cut off again.
             store.appendWrite = { fd, bytes, count in

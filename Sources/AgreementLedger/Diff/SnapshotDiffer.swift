@@ -5,7 +5,7 @@
 /// `expired` when a stated status says so or, with no stated status, the end date lies wholly before the
 /// recorded date; `closed` when stated closed or absent from the snapshot. Events come grouped by type
 /// in that order, each group in row order, so the same inputs always give the same batch.
-public struct SnapshotDiffer {
+public struct SnapshotDiffer: Sendable {
     public let source: String
     public let recorded: PartialDate
     public let importID: String
@@ -30,7 +30,6 @@ public struct SnapshotDiffer {
         // type order in place: a million-event batch is never held twice.
         var events: [LedgerEvent] = []
         events.reserveCapacity(2 * match.unmatchedNew.count + 3 * match.pairs.count + match.unmatchedKnown.count)
-        func emit(_ e: LedgerEvent) { events.append(e) }
         var taken = takenIDs
 
         var signedOrder: [(Int, String)] = []
@@ -46,23 +45,39 @@ public struct SnapshotDiffer {
         pairs += signedOrder.map { (new: $0.0, id: $0.1, isNew: true) }
         pairs.sort { $0.new < $1.new }
 
-        for pair in pairs {
-            let record = merged[pair.new]
-            if pair.isNew {
-                emit(event(.signed, id: pair.id, record: record, effective: record.signed, carry: record))
-                if let end = endingEvent(record: record, stateBefore: .active, id: pair.id) { emit(end) }
-            } else {
-                compare(known[knownIndex[pair.id]!], with: record).forEach(emit)
+        // Each pair's events depend on that pair alone: made on all cores, a window of pairs at a time
+        // (so a million-pair import never holds its events twice), joined in row order.
+        let differ = self, ordered = pairs, knownAt = knownIndex
+        for windowStart in stride(from: 0, to: pairs.count, by: windowSize) {
+            let window = windowStart..<min(windowStart + windowSize, pairs.count)
+            let parts = ParallelChunks.map(count: window.count, chunkSize: 2048) { chunk in
+                var part: [LedgerEvent] = []
+                part.reserveCapacity(chunk.count)
+                for p in chunk {
+                    let pair = ordered[window.lowerBound + p]
+                    let record = merged[pair.new]
+                    if pair.isNew {
+                        part.append(differ.event(.signed, id: pair.id, record: record, effective: record.signed, carry: record))
+                        if let end = differ.endingEvent(record: record, stateBefore: .active, id: pair.id) { part.append(end) }
+                    } else {
+                        part += differ.compare(known[knownAt[pair.id]!], with: record)
+                    }
+                }
+                return part
             }
+            for part in parts { events += part }
         }
         for id in match.unmatchedKnown {
             guard let i = knownIndex[id], known[i].state != .closed else { continue }
             let old = known[i]
-            emit(event(.closed, id: id, record: old.record, effective: nil))
+            events.append(event(.closed, id: id, record: old.record, effective: nil))
         }
         SnapshotDiffer.groupByType(&events)
         return (events, warnings)
     }
+
+    /// Pairs whose events are made together (on all cores) before they join the batch; tests lower it.
+    var windowSize = 65_536
 
     /// Reorders `events` stably into the contract's type order (signed, renewed, amended, expired, closed),
     /// in place: each event's place is counted first, then every cycle of the permutation is followed.

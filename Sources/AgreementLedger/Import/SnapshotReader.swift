@@ -40,7 +40,7 @@ public struct SnapshotReader {
         guard let bytes = try? LogFile.readAll(path: path) else {
             throw InputError(file: path, message: "cannot be read (permission denied?)")
         }
-        return bytes ?? []
+        return bytes
     }
 
     /// Reads and normalizes `path`.

@@ -84,13 +84,14 @@ public enum AgreementMatcher {
     /// record on either side has that content; returns those pairs and what is left on each side.
     static func identical(new records: [AgreementRecord], known: [AgreementState])
         -> (pairs: [(new: Int, known: String)], freeNew: [Int], freeKnown: [AgreementState]) {
+        // The content hashes on all cores; the tables after them are built in order.
+        let knownHashes = ParallelChunks.mapEach(count: known.count, chunkSize: 8192) { known[$0].record.contentHash }
+        let hashes = ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { records[$0].contentHash }
         var knownByContent: [Int: Int] = [:]  // content hash -> index into known, or -1 when not unique
         knownByContent.reserveCapacity(known.count)
-        for i in known.indices {
-            let h = known[i].record.contentHash
+        for (i, h) in knownHashes.enumerated() {
             knownByContent[h] = knownByContent[h] == nil ? i : -1
         }
-        let hashes = records.indices.map { records[$0].contentHash }
         var newByContent: [Int: Int] = [:]
         newByContent.reserveCapacity(records.count)
         for (n, h) in hashes.enumerated() where knownByContent[h] != nil {

@@ -133,4 +133,36 @@ import Testing
         #expect(events.map(\.agreement) == expected.map(\.agreement))
         #expect(events.map(\.type) == events.map(\.type).sorted { EventType.lifecycle.firstIndex(of: $0)! < EventType.lifecycle.firstIndex(of: $1)! })
     }
+
+    @Test func eventsMadeInSmallWindowsAreTheSameBatch() {
+        // 40 agreements, then a snapshot that renews, amends, ends, drops and adds some of them.
+        let first = (0..<40).map { record("Partner \($0)", until: "2026", reference: "R\($0)", row: $0 + 2) }
+        var second = first.enumerated().compactMap { n, r -> AgreementRecord? in
+            var r = r
+            switch n % 8 {
+            case 0: r.validUntil = PartialDate("2030")
+            case 1: r.city = "Kraków"
+            case 2: r.status = .expired
+            case 3: return nil
+            default: break
+            }
+            return r
+        }
+        second += (0..<6).map { record("New \($0)", row: 100 + $0) }
+        let e1 = SnapshotDiffer(source: "s", recorded: PartialDate("2024-01-01")!, importID: "1").diff(records: first, known: [], takenIDs: []).events
+        let state = LedgerState(events: e1.enumerated().map { var e = $0.element; e.seq = $0.offset + 1; return e })
+        func batch(window: Int) -> [LedgerEvent] {
+            var differ = SnapshotDiffer(source: "s", recorded: PartialDate("2024-06-01")!, importID: "2")
+            differ.windowSize = window
+            return differ.diff(records: second, known: state.ordered(), takenIDs: Set(state.ids)).events
+        }
+        let whole = batch(window: 65_536)
+        #expect(types(whole).filter { $0 == "renewed" }.count == 5)
+        #expect(types(whole).filter { $0 == "closed" }.count == 5)
+        #expect(types(whole).filter { $0 == "signed" }.count == 6)
+        for window in [1, 3, 7] {
+            let small = batch(window: window)
+            #expect(small.map(\.canonicalLine) == whole.map(\.canonicalLine), "window \(window)")
+        }
+    }
 }

@@ -9,7 +9,7 @@ import Dispatch
 /// exactly those of `canonicalLineAndHash` (tested).
 struct ChainedLines {
     /// The hash of the line before the next one (lowercase hex, 64 digits).
-    private(set) var previousHash: [UInt8]
+    private var previousHash: [UInt8]
 
     /// Events serialized per piece.
     var chunkSize = 2048
@@ -83,7 +83,7 @@ struct ChainedLines {
                 let end = n + 1 < marks.count ? marks[n + 1].start : count
                 for d in 0..<64 { bytes[mark.prevAt + d] = previousHash[d] }
                 let digest = SHA256.digest(UnsafeRawBufferPointer(start: bytes.baseAddress! + mark.start, count: end - mark.start))
-                SHA256.writeHex(of: digest, into: &hash)
+                hash.withUnsafeMutableBufferPointer { SHA256.writeHex(of: digest, into: $0) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[mark.start..<mark.hashAt]))
                 out.append(contentsOf: #""hash":""#.utf8)
                 out.append(contentsOf: hash)

@@ -78,17 +78,15 @@ public struct SHA256: Sendable {
     /// Lowercase hex of `bytes`: the form hashes take in the log and in reports.
     public static func hex(of bytes: [UInt8]) -> String {
         String(unsafeUninitializedCapacity: bytes.count * 2) { out in
-            for (i, b) in bytes.enumerated() {
-                out[2 * i] = hexDigits[Int(b >> 4)]
-                out[2 * i + 1] = hexDigits[Int(b & 0x0F)]
-            }
+            writeHex(of: bytes, into: out)
             return bytes.count * 2
         }
     }
 
-    /// Lowercase hex of a 32-byte digest written over the 64 bytes of `out`, for callers avoiding a String.
-    static func writeHex(of digest: [UInt8], into out: inout [UInt8]) {
-        for (i, b) in digest.enumerated() {
+    /// Lowercase hex of `bytes` written over the first `2 * bytes.count` bytes of `out`, for callers
+    /// avoiding a String.
+    static func writeHex(of bytes: [UInt8], into out: UnsafeMutableBufferPointer<UInt8>) {
+        for (i, b) in bytes.enumerated() {
             out[2 * i] = hexDigits[Int(b >> 4)]
             out[2 * i + 1] = hexDigits[Int(b & 0x0F)]
         }

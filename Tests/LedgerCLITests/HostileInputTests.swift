@@ -101,7 +101,7 @@ struct HostileInputTests {
             chmod(path, 0)
             let r = s.run(["import", path, "--source", "hostile"])
             #expect(r.code == 1)
-            #expect(r.errLine == "ledger import: \(path): cannot be read (permission denied?)")
+            #expect(r.errLine == "ledger import: \(path): cannot be read: Permission denied")
             #expect(s.logBytes() == nil)
         }
     }

@@ -25,10 +25,7 @@ public struct Importer {
         var loaded: [(path: String, snapshot: Snapshot, sha: String, recorded: PartialDate)] = []
         for path in paths {
             progress?("reading \(path)")
-            let (snapshot, bytes) = try reader.read(path: path)
-            var hasher = SHA256()
-            hasher.update(bytes)
-            let sha = SHA256.hex(of: hasher.finalize())
+            let (snapshot, sha) = try reader.read(path: path)
             loaded.append((path, snapshot, sha, asOf ?? snapshot.asOf ?? today))
         }
         // A stable sort: files of the same date keep the order given.

@@ -29,24 +29,43 @@ public struct SnapshotReader {
         self.options = options
     }
 
-    /// The file's bytes, or an error naming the file and why it cannot be read.
-    public static func contents(of path: String) throws(InputError) -> [UInt8] {
+    /// Bytes read at a time from a text file (tests lower it to put rows across windows).
+    public var windowSize = StreamedText.defaultWindowSize
+
+    /// The file open for reading, or an error naming the file and why it cannot be read.
+    static func open(_ path: String) throws(InputError) -> OpenTextFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, message: "no such file")
         }
         if isDirectory.boolValue { throw InputError(file: path, message: "is a directory, not a file") }
-        // Read straight into one array (no second copy of a file of hundreds of megabytes).
-        guard let bytes = try? LogFile.readAll(path: path) else {
-            throw InputError(file: path, message: "cannot be read (permission denied?)")
-        }
-        return bytes
+        return try OpenTextFile(path: path)
     }
 
-    /// Reads and normalizes `path`.
-    public func read(path: String) throws(InputError) -> (snapshot: Snapshot, bytes: [UInt8]) {
-        let bytes = try SnapshotReader.contents(of: path)
-        return (try read(bytes: bytes, name: path), bytes)
+    /// The file's bytes, or an error naming the file and why it cannot be read.
+    public static func contents(of path: String) throws(InputError) -> [UInt8] {
+        let file = try open(path)
+        do { return try file.readAll() } catch { throw InputError(file: path, message: error.description) }
+    }
+
+    /// Reads and normalizes `path`; also the SHA-256 of its bytes, the import's name for that exact file.
+    ///
+    /// Plain UTF-8 text is streamed: hashed and checked in one pass, then its rows read a window at a time in
+    /// each pass of the normalizer. Anything else (workbooks, other encodings, faulty bytes) is read whole.
+    public func read(path: String) throws(InputError) -> (snapshot: Snapshot, sha256: String) {
+        let file = try SnapshotReader.open(path)
+        let streamed: (text: StreamedText, sha256: String)?
+        let bytes: [UInt8]
+        do {
+            streamed = try StreamedText.open(file, declared: options.encoding, delimiter: options.delimiter, windowSize: windowSize)
+            bytes = streamed == nil ? try file.readAll() : []
+        } catch {
+            throw InputError(file: path, message: error.description)
+        }
+        if let (text, sha) = streamed { return (try normalize(text, name: path), sha) }
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return (try read(bytes: bytes, name: path), SHA256.hex(of: hasher.finalize()))
     }
 
     /// Normalizes bytes already in memory; `name` is used in error messages.
@@ -59,6 +78,11 @@ public struct SnapshotReader {
         } catch {
             throw InputError(file: name, message: error.description)
         }
+        return try normalize(text, name: name)
+    }
+
+    /// Normalizes a text's rows, a fault reported against `name`.
+    func normalize(_ text: some RowSource, name: String) throws(InputError) -> Snapshot {
         do {
             return try SnapshotNormalizer().normalize(text, mapping: options.mapping)
         } catch {

@@ -1,6 +1,7 @@
-/// A record's cells in columns mapped to no field, header -> value, as one small array sorted by header
-/// (UTF-8 order, the order of canonical JSON keys). A million records hold these: a hash table each would
-/// cost twice the memory and a hash of every header on every row.
+/// A record's cells in columns mapped to no field, header -> value: headers sorted (UTF-8 order, the order of
+/// canonical JSON keys) and values in two small arrays. A million records hold these: a hash table each would
+/// cost twice the memory and a hash of every header on every row, and the header array is shared by every
+/// record with the same columns (`shareHeaders`).
 public struct ExtraCells: Hashable, Sendable, Sequence, ExpressibleByDictionaryLiteral, CustomStringConvertible {
     /// One unmapped cell.
     public struct Cell: Hashable, Sendable {
@@ -13,10 +14,15 @@ public struct ExtraCells: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         }
     }
 
-    /// Sorted by `header`, headers unique.
-    private var cells: [Cell]
+    /// Sorted, unique.
+    private var headers: [String]
+    /// `values[i]` is under `headers[i]`.
+    private var values: [String]
 
-    public init() { cells = [] }
+    public init() {
+        headers = []
+        values = []
+    }
 
     /// The cells in any order; a header given twice keeps its last value (as a dictionary would).
     public init(_ unordered: some Sequence<Cell>) {
@@ -33,7 +39,8 @@ public struct ExtraCells: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
             }
             list = unique
         }
-        cells = list
+        headers = list.map(\.header)
+        values = list.map(\.value)
     }
 
     public init(_ dictionary: [String: String]) {
@@ -49,24 +56,40 @@ public struct ExtraCells: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
-    public var count: Int { cells.count }
-    public var isEmpty: Bool { cells.isEmpty }
+    public var count: Int { headers.count }
+    public var isEmpty: Bool { headers.isEmpty }
 
-    public func makeIterator() -> IndexingIterator<[Cell]> { cells.makeIterator() }
+    public func makeIterator() -> Iterator { Iterator(cells: self) }
+
+    /// The cells in header order.
+    public struct Iterator: IteratorProtocol {
+        let cells: ExtraCells
+        var position = 0
+
+        public mutating func next() -> Cell? {
+            guard position < cells.headers.count else { return nil }
+            defer { position += 1 }
+            return Cell(header: cells.headers[position], value: cells.values[position])
+        }
+    }
 
     /// The value under `header`; setting nil removes it.
     public subscript(header: String) -> String? {
         get {
             let i = insertionIndex(header)
-            return i < cells.count && cells[i].header == header ? cells[i].value : nil
+            return i < headers.count && headers[i] == header ? values[i] : nil
         }
         set {
             let i = insertionIndex(header)
-            let present = i < cells.count && cells[i].header == header
+            let present = i < headers.count && headers[i] == header
             switch (newValue, present) {
-            case (let value?, true): cells[i].value = value
-            case (let value?, false): cells.insert(Cell(header: header, value: value), at: i)
-            case (nil, true): cells.remove(at: i)
+            case (let value?, true): values[i] = value
+            case (let value?, false):
+                headers.insert(header, at: i)
+                values.insert(value, at: i)
+            case (nil, true):
+                headers.remove(at: i)
+                values.remove(at: i)
             case (nil, false): break
             }
         }
@@ -74,16 +97,27 @@ public struct ExtraCells: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
 
     /// The first index whose header does not precede `header` (binary search).
     private func insertionIndex(_ header: String) -> Int {
-        var low = 0, high = cells.count
+        var low = 0, high = headers.count
         while low < high {
             let mid = (low + high) / 2
-            if ExtraCells.precedes(cells[mid].header, header) { low = mid + 1 } else { high = mid }
+            if ExtraCells.precedes(headers[mid], header) { low = mid + 1 } else { high = mid }
         }
         return low
     }
 
+    /// Replaces every value with an equal string from `equal` (one that shares storage).
+    mutating func replaceValues(_ equal: (String) -> String) {
+        for i in values.indices { values[i] = equal(values[i]) }
+    }
+
+    /// Takes `shared` as its header array when the headers are the same, else makes its own headers the
+    /// next to share: records of one list share one array instead of a copy each.
+    mutating func shareHeaders(_ shared: inout [String]) {
+        if headers == shared { headers = shared } else { shared = headers }
+    }
+
     public var dictionary: [String: String] {
-        Dictionary(cells.map { ($0.header, $0.value) }, uniquingKeysWith: { _, last in last })
+        Dictionary(zip(headers, values), uniquingKeysWith: { _, last in last })
     }
 
     public var description: String { dictionary.description }

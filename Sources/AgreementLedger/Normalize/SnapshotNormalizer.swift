@@ -39,7 +39,13 @@ public struct SnapshotNormalizer: Sendable {
                 // cores, joined in file order.
                 let parts = ParallelChunks.map(Array(batch[skip...]), chunkSize: 2048) { rows in
                     var part = RowsRead()
-                    for row in rows { normalizer.read(row, layout: layout, extraColumns: extraColumns, orders: orders, into: &part) }
+                    // Values repeated down a column share one string per chunk of rows.
+                    var interner = StringInterner()
+                    for row in rows {
+                        let first = part.records.count
+                        normalizer.read(row, layout: layout, extraColumns: extraColumns, orders: orders, into: &part)
+                        for i in first..<part.records.count { interner.intern(&part.records[i]) }
+                    }
                     return part
                 }
                 for part in parts {

@@ -23,9 +23,11 @@ struct FieldScanner {
     /// 1-based physical line of `position`.
     private(set) var line = 1
 
-    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: Delimiter) {
+    /// `firstLine` is the line the bytes start on (a window of a file read in windows starts part-way).
+    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: Delimiter, firstLine: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter.rawValue
+        self.line = firstLine
     }
 
     /// True when every byte has been consumed: no further row starts.

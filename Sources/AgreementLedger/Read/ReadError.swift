@@ -12,6 +12,10 @@ public enum ReadError: Error, Hashable, Sendable, CustomStringConvertible {
     case nulByte(offset: Int)
     /// A quoted field opened on `line` runs to the end of the file.
     case unclosedQuote(line: Int)
+    /// Reading failed part-way; `reason` is the system's.
+    case unreadable(reason: String)
+    /// The file's size or time changed between two passes over it (an export still being written?).
+    case changedWhileReading
 
     /// One line for the user; the caller puts the file name in front of it.
     public var description: String {
@@ -39,6 +43,10 @@ public enum ReadError: Error, Hashable, Sendable, CustomStringConvertible {
             return "NUL byte at byte offset \(offset): this is not plain text (a binary file, or text in another encoding)"
         case .unclosedQuote(let line):
             return "line \(line): a quoted field opened here is never closed before the end of the file"
+        case .unreadable(let reason):
+            return "cannot be read: \(reason)"
+        case .changedWhileReading:
+            return "the file changed while it was being read (is it still being written?); import it again once it is complete"
         }
     }
 }

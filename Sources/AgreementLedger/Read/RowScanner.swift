@@ -12,8 +12,8 @@ struct RowScanner: ~Copyable {
     /// The fields of every blank row share this one array instead of allocating their own.
     private static let blankFields = [""]
 
-    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: Delimiter) {
-        fields = FieldScanner(bytes: bytes, delimiter: delimiter)
+    init(bytes: UnsafeBufferPointer<UInt8>, delimiter: Delimiter, firstLine: Int = 1) {
+        fields = FieldScanner(bytes: bytes, delimiter: delimiter, firstLine: firstLine)
         scratch = .allocate(capacity: capacity)
     }
 
@@ -24,6 +24,10 @@ struct RowScanner: ~Copyable {
 
     /// True when no further row starts.
     var atEnd: Bool { fields.atEnd }
+    /// Index of the next unread byte: where the next row starts.
+    var position: Int { fields.position }
+    /// The line the next row starts on.
+    var line: Int { fields.line }
 
     /// The next row (blank lines as `[""]`), or nil at the end. `keep`, when given, says which columns
     /// are wanted: the others come back as "" without a String being built (the row keeps its width).

@@ -146,8 +146,10 @@ struct StateCheckpoint {
         guard !r.failed, count >= 0, count <= r.remaining else { return nil }
         var agreements: [AgreementState] = []
         agreements.reserveCapacity(count)
+        var interner = StringInterner(size: 4096)
         for _ in 0..<count {
-            let a = decodeAgreement(&r)
+            var a = decodeAgreement(&r)
+            interner.intern(&a.record)
             guard !r.failed else { return nil }
             agreements.append(a)
         }

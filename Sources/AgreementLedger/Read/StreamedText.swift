@@ -1,0 +1,126 @@
+/// The rows of a UTF-8 text file read from disk a window at a time: how a snapshot of hundreds of megabytes is
+/// imported without its bytes ever being in memory whole (each pass over the rows reads the file again).
+///
+/// `open` first reads the file once to hash it and to check that it is plain UTF-8; anything else (another
+/// encoding, a byte-order mark of UTF-16, a binary file, a workbook, an invalid byte) is left to the reader
+/// that loads the whole file, which decodes it or reports the fault at its exact byte.
+public struct StreamedText: RowSource, Sendable {
+    let file: OpenTextFile
+    /// Where the text starts: after a UTF-8 byte-order mark, if any.
+    let start: Int
+    public let delimiter: Delimiter
+    public var encoding: TextEncoding { .utf8 }
+    /// Bytes read at a time; a row longer than this widens the window. Tests lower it to put row and
+    /// character boundaries across windows.
+    var windowSize: Int
+
+    /// The window used unless a test asks for another.
+    public static let defaultWindowSize = 4 << 20
+
+    /// The file as a streamed text and the SHA-256 of all its bytes, or nil when it is not plain UTF-8
+    /// text (then the whole-file reader takes it).
+    static func open(_ file: OpenTextFile, declared: TextEncoding?, delimiter: Delimiter?,
+                     windowSize: Int = defaultWindowSize) throws(ReadError) -> (text: StreamedText, sha256: String)? {
+        guard declared == nil || declared == .utf8 else { return nil }
+        let head = try file.bytes(at: 0, count: min(file.size, 512))
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || FileSignature.binaryKind(of: head) != nil {
+            return nil
+        }
+        let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if start == 0 && FileSignature.looksLikeUTF16WithoutBOM(head) { return nil }
+        guard file.size > start, let sha = try hashIfPlainUTF8(file, start: start, windowSize: windowSize) else { return nil }
+
+        // Detection reads at most its limit of bytes (plus one, so it knows the text goes on), as from a whole file.
+        let detectionHead = try file.bytes(at: start, count: min(file.size - start, DelimitedTextReader.detectionBytes + 1))
+        let text = StreamedText(file: file, start: start,
+                                delimiter: delimiter ?? DelimitedTextReader.detectDelimiter(utf8: detectionHead),
+                                windowSize: windowSize)
+        return (text, sha)
+    }
+
+    /// The SHA-256 of the whole file, or nil when the text from `start` is not valid UTF-8 without NUL.
+    /// A character cut by the end of a window is carried into the next one.
+    private static func hashIfPlainUTF8(_ file: OpenTextFile, start: Int, windowSize: Int) throws(ReadError) -> String? {
+        var hasher = SHA256()
+        var valid = true
+        var carried: [UInt8] = []
+        try file.forEachPiece(from: 0, size: windowSize) { piece, offset throws(ReadError) in
+            hasher.update(UnsafeRawBufferPointer(piece))
+            guard valid else { return }
+            let text = UnsafeBufferPointer(rebasing: piece[min(piece.count, max(0, start - offset))...])
+            if carried.isEmpty {
+                valid = validPrefix(text, carrying: &carried)
+            } else {
+                // The first bytes of a character the last piece cut off, checked with the rest of it.
+                let joined = carried + Array(text)
+                valid = joined.withUnsafeBufferPointer { validPrefix($0, carrying: &carried) }
+            }
+        }
+        guard valid, carried.isEmpty else { return nil }
+        return SHA256.hex(of: hasher.finalize())
+    }
+
+    /// Whether `bytes` are valid UTF-8 without NUL up to a character the buffer's end cuts off; that
+    /// character's first bytes are put in `carried`.
+    private static func validPrefix(_ bytes: UnsafeBufferPointer<UInt8>, carrying carried: inout [UInt8]) -> Bool {
+        var cut = bytes.count
+        for i in max(0, bytes.count - 3)..<bytes.count where bytes[i] >= 0xC0 {
+            if UTF8Validation.sequence(at: i, in: bytes) == .truncated {
+                cut = i
+                break
+            }
+        }
+        carried = Array(bytes[cut...])
+        return UTF8Validation.firstProblem(in: UnsafeBufferPointer(rebasing: bytes[..<cut])) == nil
+    }
+
+    public func forEachBatch(size: Int, keeping keep: ((Int) -> Bool)?, _ body: ([TextRow]) -> Bool) throws(ReadError) {
+        var window = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: windowSize)
+        defer { window.deallocate() }
+        var filled = 0, offset = start, line = 1
+        var batch: [TextRow] = []
+        batch.reserveCapacity(size)
+        while true {
+            while offset < file.size && filled < window.count {
+                let n = try file.read(into: window.baseAddress! + filled, count: window.count - filled, at: offset)
+                if n == 0 { throw .changedWhileReading }
+                filled += n
+                offset += n
+            }
+            let atEnd = offset >= file.size
+            // Rows whose end lies inside the window; the last one may go on in the next window unless the file ends.
+            var consumed = 0
+            var scanner = RowScanner(bytes: UnsafeBufferPointer(rebasing: window[..<filled]), delimiter: delimiter, firstLine: line)
+            while true {
+                let row: TextRow?
+                do {
+                    row = try scanner.next(keeping: keep)
+                } catch {
+                    if atEnd { throw error }
+                    break  // a quote that may close in the next window
+                }
+                guard let row, atEnd || scanner.position < filled else { break }
+                consumed = scanner.position
+                line = scanner.line
+                batch.append(row)
+                if batch.count == size {
+                    if !body(batch) { return }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if atEnd { break }
+            if consumed == 0 {
+                // One row fills the whole window: a wider one.
+                let wider = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: window.count * 2)
+                _ = wider.initialize(from: window[..<filled])
+                window.deallocate()
+                window = wider
+            } else {
+                (window.baseAddress!).update(from: window.baseAddress! + consumed, count: filled - consumed)
+                filled -= consumed
+            }
+        }
+        if !batch.isEmpty { _ = body(batch) }
+        guard file.isUnchanged else { throw .changedWhileReading }
+    }
+}

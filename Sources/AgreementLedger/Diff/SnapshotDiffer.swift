@@ -20,17 +20,31 @@ public struct SnapshotDiffer: Sendable {
     /// `repeatedRows` are the records' repeated agreements when already found (`Snapshot.repeatedRows`).
     public func diff(records: [AgreementRecord], repeatedRows: [[Int]]? = nil, known: [AgreementState], takenIDs: Set<String>)
         -> (events: [LedgerEvent], warnings: [RowWarning]) {
+        diff(records: records, repeatedRows: repeatedRows, known: known, positionOf: nil, isTaken: { takenIDs.contains($0) })
+    }
+
+    /// As above, with the ledger's own lookups instead of copies: `positionOf` gives an id's index in `known`
+    /// (nil: an index is built here), `isTaken` says whether an id is in use anywhere in the ledger.
+    public func diff(records: [AgreementRecord], repeatedRows: [[Int]]? = nil, known: [AgreementState],
+                     positionOf: (@Sendable (String) -> Int?)?, isTaken: (String) -> Bool)
+        -> (events: [LedgerEvent], warnings: [RowWarning]) {
         let (merged, warnings) = DuplicateRows.merge(records, repeated: repeatedRows ?? DuplicateRows.repeated(records))
-        let match = AgreementMatcher.match(new: merged, known: known)
-        var knownIndex: [String: Int] = [:]
-        knownIndex.reserveCapacity(known.count)
-        for (i, k) in known.enumerated() { knownIndex[k.id] = i }
+        var match = AgreementMatcher.match(new: merged, known: known)
+        let knownAt: @Sendable (String) -> Int?
+        if let positionOf {
+            knownAt = positionOf
+        } else {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(known.count)
+            for (i, k) in known.enumerated() { index[k.id] = i }
+            knownAt = { [index] in index[$0] }
+        }
         // Emitted in row order into one array reserved for the most a diff can emit (two events per new
         // record, three per matched one, one per missing one; pages never touched cost nothing), then put in
         // type order in place: a million-event batch is never held twice.
         var events: [LedgerEvent] = []
         events.reserveCapacity(2 * match.unmatchedNew.count + 3 * match.pairs.count + match.unmatchedKnown.count)
-        var taken = takenIDs
+        var taken = Set<String>()
 
         var signedOrder: [(Int, String)] = []
         signedOrder.reserveCapacity(match.unmatchedNew.count)
@@ -39,15 +53,19 @@ public struct SnapshotDiffer: Sendable {
             AgreementID.base(source: source, record: merged[unmatched[$0]])
         }
         for (n, base) in zip(unmatched, bases) {
-            signedOrder.append((n, AgreementID.make(base: base, taken: &taken)))
+            signedOrder.append((n, AgreementID.make(base: base, isTaken: isTaken, newlyTaken: &taken)))
         }
-        var pairs = match.pairs.map { (new: $0.new, id: $0.known, isNew: false) }
-        pairs += signedOrder.map { (new: $0.0, id: $0.1, isNew: true) }
+        var pairs: [(new: Int, id: String, isNew: Bool)] = []
+        pairs.reserveCapacity(match.pairs.count + signedOrder.count)
+        pairs += match.pairs.lazy.map { (new: $0.new, id: $0.known, isNew: false) }
+        match.pairs = []
+        pairs += signedOrder.lazy.map { (new: $0.0, id: $0.1, isNew: true) }
+        signedOrder = []
         pairs.sort { $0.new < $1.new }
 
         // Each pair's events depend on that pair alone: made on all cores, a window of pairs at a time
         // (so a million-pair import never holds its events twice), joined in row order.
-        let differ = self, ordered = pairs, knownAt = knownIndex
+        let differ = self, ordered = pairs
         for windowStart in stride(from: 0, to: pairs.count, by: windowSize) {
             let window = windowStart..<min(windowStart + windowSize, pairs.count)
             let parts = ParallelChunks.map(count: window.count, chunkSize: 2048) { chunk in
@@ -60,7 +78,7 @@ public struct SnapshotDiffer: Sendable {
                         part.append(differ.event(.signed, id: pair.id, record: record, effective: record.signed, carry: record))
                         if let end = differ.endingEvent(record: record, stateBefore: .active, id: pair.id) { part.append(end) }
                     } else {
-                        part += differ.compare(known[knownAt[pair.id]!], with: record)
+                        part += differ.compare(known[knownAt(pair.id)!], with: record)
                     }
                 }
                 return part
@@ -68,7 +86,7 @@ public struct SnapshotDiffer: Sendable {
             for part in parts { events += part }
         }
         for id in match.unmatchedKnown {
-            guard let i = knownIndex[id], known[i].state != .closed else { continue }
+            guard let i = knownAt(id), known[i].state != .closed else { continue }
             let old = known[i]
             events.append(event(.closed, id: id, record: old.record, effective: nil))
         }

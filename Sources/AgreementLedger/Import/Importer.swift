@@ -65,8 +65,8 @@ public struct Importer {
                 let importID = String(state.importCount + 1)
                 let differ = SnapshotDiffer(source: source, recorded: file.recorded, importID: importID)
                 let rowCount = records.count
-                var (events, warnings) = differ.diff(records: records, repeatedRows: file.snapshot.repeatedRows,
-                                                     known: state.ordered(source: source), takenIDs: Set(state.ids))
+                var (events, warnings) = Importer.diff(records, repeatedRows: file.snapshot.repeatedRows,
+                                                       source: source, state: state, differ: differ)
                 records = []
                 var counts = EventCounts()
                 for e in events { counts[e.type] += 1 }
@@ -113,5 +113,18 @@ public struct Importer {
             outcomes.append(result)
         }
         return outcomes
+    }
+
+    /// The diff against the source's agreements, using the state's own index when they are all of the
+    /// ledger's agreements (no copy of a million ids for one import).
+    private static func diff(_ records: [AgreementRecord], repeatedRows: [[Int]], source: String, state: LedgerState,
+                             differ: SnapshotDiffer) -> (events: [LedgerEvent], warnings: [RowWarning]) {
+        let known = state.ordered(source: source)
+        var positionOf: (@Sendable (String) -> Int?)?
+        if known.count == state.agreements.count {
+            positionOf = { @Sendable id in state.position(of: id) }
+        }
+        return differ.diff(records: records, repeatedRows: repeatedRows, known: known,
+                           positionOf: positionOf, isTaken: { state.position(of: $0) != nil })
     }
 }

@@ -17,9 +17,15 @@ public enum AgreementID {
 
     /// `base` made unique among `taken` (which then holds it).
     static func make(base: String, taken: inout Set<String>) -> String {
+        make(base: base, isTaken: { _ in false }, newlyTaken: &taken)
+    }
+
+    /// `base` made unique among the ids `isTaken` names and `newlyTaken` (which then holds it): the ledger's
+    /// million ids are looked up where they are, not copied into a set for each import.
+    static func make(base: String, isTaken: (String) -> Bool, newlyTaken taken: inout Set<String>) -> String {
         var id = base
         var n = 2
-        while taken.contains(id) {
+        while taken.contains(id) || isTaken(id) {
             id = "\(base)-\(n)"
             n += 1
         }

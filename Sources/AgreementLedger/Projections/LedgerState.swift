@@ -48,6 +48,9 @@ public struct LedgerState: Equatable, Sendable {
     /// Every agreement's id.
     public var ids: Dictionary<String, Int>.Keys { positions.keys }
 
+    /// The index of the agreement with this id in `agreements`.
+    public func position(of id: String) -> Int? { positions[id] }
+
     /// Room for `count` agreements, so that folding a big batch does not grow the storage step by step.
     public mutating func reserveCapacity(_ count: Int) {
         agreements.reserveCapacity(count)

@@ -24,8 +24,8 @@ struct StateCheckpoint {
     /// The checkpoint when the file exists, is whole and is well formed (its stamp not yet checked
     /// against the log).
     static func read(directory: String) -> StateCheckpoint? {
-        guard let bytes = try? LogFile.readAll(path: EventStore.join(directory, relativePath)) else { return nil }
-        return bytes.withUnsafeBufferPointer { decode($0) }
+        guard let file = MappedFile(path: EventStore.join(directory, relativePath)) else { return nil }
+        return decode(file.bytes, release: file.release)
     }
 
     /// Writes atomically (a temporary file of this process, then rename), in pieces so a big state is
@@ -115,7 +115,9 @@ struct StateCheckpoint {
         }
     }
 
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> StateCheckpoint? {
+    /// The checkpoint in `bytes`; `release` is handed each range of bytes once read (twice over: checked,
+    /// then decoded), so a mapped file's pages can be given back behind the reader.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void = { _ in }) -> StateCheckpoint? {
         guard bytes.count > magic.count + 8, bytes.starts(with: magic),
               let newline = bytes[magic.count...].firstIndex(of: 0x0A) else { return nil }
         let header = String(decoding: UnsafeBufferPointer(rebasing: bytes[magic.count..<newline]), as: UTF8.self)
@@ -125,15 +127,22 @@ struct StateCheckpoint {
         var stored: UInt64 = 0
         withUnsafeMutableBytes(of: &stored) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[payloadEnd...])) }
         let payload = UnsafeBufferPointer(rebasing: bytes[(newline + 1)..<payloadEnd])
-        guard PrefixChecksum.of(payload, count: payload.count) == UInt64(littleEndian: stored) else { return nil }
+        var checksum = PrefixChecksum.Accumulator()
+        for start in stride(from: 0, to: payload.count, by: 1 << 22) {
+            let piece = start..<min(start + (1 << 22), payload.count)
+            checksum.add(UnsafeBufferPointer(rebasing: payload[piece]))
+            release((newline + 1 + piece.lowerBound)..<(newline + 1 + piece.upperBound))
+        }
+        guard checksum.value == UInt64(littleEndian: stored) else { return nil }
         var r = BinaryReader(payload)
-        guard let state = decodeState(&r), r.isAtEnd, state.lastSeq == stamp.lines else { return nil }
+        guard let state = decodeState(&r, release: { release((newline + 1 + $0.lowerBound)..<(newline + 1 + $0.upperBound)) }), r.isAtEnd,
+              state.lastSeq == stamp.lines else { return nil }
         return StateCheckpoint(stamp: stamp, state: state)
     }
 
     private static let statuses = AgreementStatus.allCases
 
-    private static func decodeState(_ r: inout BinaryReader) -> LedgerState? {
+    private static func decodeState(_ r: inout BinaryReader, release: (Range<Int>) -> Void) -> LedgerState? {
         let lastSeq = r.int(), importCount = r.int(), importsCount = r.int()
         guard !r.failed, importsCount >= 0 else { return nil }
         var lastImport: [String: LedgerEvent] = [:]
@@ -147,11 +156,16 @@ struct StateCheckpoint {
         var agreements: [AgreementState] = []
         agreements.reserveCapacity(count)
         var interner = StringInterner(size: 4096)
-        for _ in 0..<count {
+        var read = 0
+        for i in 0..<count {
             var a = decodeAgreement(&r)
             interner.intern(&a.record)
             guard !r.failed else { return nil }
             agreements.append(a)
+            if i % 8192 == 8191 {
+                release(read..<r.offset)
+                read = r.offset
+            }
         }
         return LedgerState(agreements: agreements, lastImport: lastImport, importCount: importCount, lastSeq: lastSeq)
     }

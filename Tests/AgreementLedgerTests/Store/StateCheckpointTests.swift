@@ -57,6 +57,30 @@ import Testing
         #expect(checkpoint.encode().withUnsafeBufferPointer { StateCheckpoint.decode($0) }?.state == folded)
     }
 
+    /// Read from a mapping, the pages behind the reader are handed back: every byte of the payload is
+    /// reported read (once while checked, once while decoded), in order and within the file.
+    @Test func aMappedCheckpointIsHandedBackAsItIsRead() throws {
+        let (store, dir) = try importedStore()
+        defer { TestFixtures.remove(dir) }
+        let folded = try store.readState()
+        let bytes = try #require(StateCheckpoint.read(directory: dir)).encode()
+        var ranges: [Range<Int>] = []
+        let decoded = bytes.withUnsafeBufferPointer { StateCheckpoint.decode($0, release: { ranges.append($0) }) }
+        #expect(decoded?.state == folded)
+        #expect(ranges.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= bytes.count - 8 })
+        // The checking pass runs from the payload's start to its end without a gap.
+        let checked = ranges.prefix { $0.upperBound <= bytes.count - 8 }
+        #expect(zip(checked, checked.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        #expect(checked.first.map { bytes[$0.lowerBound - 1] } == 0x0A, "the payload starts after the header line")
+        #expect(checked.last?.upperBound == bytes.count - 8)
+        // The mapped file gives the same state.
+        let file = try #require(MappedFile(path: dir + "/" + StateCheckpoint.relativePath))
+        #expect(Array(file.bytes) == bytes)
+        file.release(0..<file.bytes.count)
+        #expect(Array(file.bytes) == bytes, "released pages are read from the file again")
+        #expect(MappedFile(path: dir + "/no-such-file") == nil)
+    }
+
     @Test func aStateRestoredInAnyOrderIsTheFoldInLedgerOrder() throws {
         let (store, dir) = try importedStore()
         defer { TestFixtures.remove(dir) }

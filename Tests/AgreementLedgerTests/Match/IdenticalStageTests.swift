@@ -1,0 +1,72 @@
+import Testing
+@testable import AgreementLedger
+
+/// Stage 0 of matching: a record identical to exactly one known agreement, and to no other record, pairs
+/// with it; anything less certain is left to the later stages.
+@Suite struct IdenticalStageTests {
+    private func states(_ records: [AgreementRecord]) -> [AgreementState] {
+        records.enumerated().map { i, r in
+            AgreementState(id: "id\(i)", source: "s", record: r, state: .active, firstSeq: i + 1,
+                           lastRecorded: PartialDate("2024-01-01")!)
+        }
+    }
+
+    @Test func onlyContentUniqueOnBothSidesPairs() {
+        let a = AgreementRecord(partner: "Uni A", country: "France", row: 2)
+        let b = AgreementRecord(partner: "Uni B", country: "Italy", row: 3)
+        let c = AgreementRecord(partner: "Uni C", country: "Spain", row: 4)
+        var moved = a
+        moved.row = 9  // the row is not content
+        // Known: A, B twice, C. New: C, A (moved), B, and C again.
+        let known = states([a, b, b, c])
+        let result = AgreementMatcher.identical(new: [c, moved, b, c], known: known)
+        #expect(result.pairs.map(\.new) == [1] && result.pairs.map(\.known) == ["id0"],
+                "A pairs; B is twice among the known, C twice among the new")
+        #expect(result.freeNew == [0, 2, 3])
+        #expect(result.freeKnown.map(\.id) == ["id1", "id2", "id3"])
+    }
+
+    /// On a real list against itself with a few edits: the same pairs as a plain search of every pair.
+    @Test func pairsWhatAnExhaustiveSearchPairs() throws {
+        let records = try TestFixtures.snapshot(TestFixtures.seedBytes("english")).records
+        var edited = records
+        edited[3].city = "Elsewhere"
+        edited[7] = edited[8]  // a repeated row: its content is no longer unique
+        edited.swapAt(10, 20)
+        let known = states(records)
+        let result = AgreementMatcher.identical(new: edited, known: known)
+        var expected: [(Int, String)] = []
+        for (n, r) in edited.enumerated() {
+            let sameKnown = known.indices.filter { known[$0].record.hasSameContent(as: r) }
+            let sameNew = edited.indices.filter { edited[$0].hasSameContent(as: r) }
+            if sameKnown.count == 1 && sameNew == [n] { expected.append((n, known[sameKnown[0]].id)) }
+        }
+        #expect(result.pairs.map(\.new) == expected.map(\.0))
+        #expect(result.pairs.map(\.known) == expected.map(\.1))
+        #expect(expected.count > 20 && expected.count < edited.count - 2)
+    }
+
+    /// The ledger's own lookups (an index and an id check) give the batch the copied id set gives.
+    @Test func theLedgersLookupsGiveTheSameBatchAsACopiedIDSet() throws {
+        let (store, dir) = try TestFixtures.samplesStore(["aitu", "english"])
+        defer { TestFixtures.remove(dir) }
+        let state = try store.readState()
+        let snapshot = try TestFixtures.snapshot(TestFixtures.seedBytes("english"))
+        var records = snapshot.records
+        records[0].validUntil = PartialDate("2031-01-01")
+        records.removeLast(2)
+        records.append(AgreementRecord(partner: "Universidade Nova de Lisboa", country: "Portugal", row: 999))
+        for source in ["english", "aitu"] {
+            let differ = SnapshotDiffer(source: source, recorded: PartialDate("2026-01-01")!, importID: "9")
+            let known = state.ordered(source: source)
+            let copied = differ.diff(records: records, known: known, takenIDs: Set(state.ids))
+            let everything = state
+            let looked = differ.diff(records: records, known: known,
+                                     positionOf: { id in known.firstIndex { $0.id == id } },
+                                     isTaken: { everything.position(of: $0) != nil })
+            let built = differ.diff(records: records, known: known, positionOf: nil, isTaken: { everything.position(of: $0) != nil })
+            #expect(looked.events == copied.events && built.events == copied.events, "\(source)")
+            #expect(copied.events.contains { $0.type == .signed } && copied.events.contains { $0.type == .closed })
+        }
+    }
+}

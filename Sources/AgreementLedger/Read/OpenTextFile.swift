@@ -6,59 +6,19 @@ import Musl
 import Darwin
 #endif
 
-/// A snapshot file held open for the whole import and read a window at a time, so that a file of hundreds of
-/// megabytes is never in memory whole. Kept open (not reopened per pass) so that every pass reads the same
-/// file even if its name is replaced meanwhile; a file changed in place is caught by its size and time.
-final class OpenTextFile: @unchecked Sendable {
-    let path: String
-    private let fd: Int32
-    /// Size and modification time when opened: every pass checks them again.
-    private let identity: Identity
+/// Bytes read by offset, as `StreamedText` needs them: a file on disk, or (for tests and fuzzing) bytes in
+/// memory.
+protocol RandomAccessBytes: Sendable {
+    /// The number of bytes when opened.
+    var size: Int { get }
+    /// True while the bytes are still those that were opened.
+    var isUnchanged: Bool { get }
+    /// Reads up to `count` bytes at `offset` into `target`; the number read (0 at the end).
+    func read(into target: UnsafeMutableRawPointer, count: Int, at offset: Int) throws(ReadError) -> Int
+}
 
-    private struct Identity: Equatable {
-        var size: Int
-        var modifiedSeconds: Int
-        var modifiedNanoseconds: Int
-    }
-
-    /// Opens `path` for reading; the error is the system's reason ("Permission denied").
-    init(path: String) throws(InputError) {
-        self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw InputError(file: path, message: "cannot be read: \(LogFile.errorText())") }
-        guard let identity = OpenTextFile.identity(of: fd) else {
-            close(fd)
-            throw InputError(file: path, message: "cannot be read: \(LogFile.errorText())")
-        }
-        self.fd = fd
-        self.identity = identity
-    }
-
-    deinit { close(fd) }
-
-    /// The file's size when it was opened.
-    var size: Int { identity.size }
-
-    /// True while the file still has the size and modification time it had when opened.
-    var isUnchanged: Bool { OpenTextFile.identity(of: fd) == identity }
-
-    /// Reads up to `count` bytes at `offset` into `target`; the number read (0 at the end of the file).
-    func read(into target: UnsafeMutableRawPointer, count: Int, at offset: Int) throws(ReadError) -> Int {
-        while true {
-            let n = pread(fd, target, count, off_t(offset))
-            if n >= 0 { return n }
-            if errno != EINTR { throw .unreadable(reason: LogFile.errorText()) }
-        }
-    }
-
-    /// All the bytes (for the readers that need the whole file: workbooks, other encodings).
-    func readAll() throws(ReadError) -> [UInt8] {
-        let bytes = try self.bytes(at: 0, count: identity.size)
-        guard bytes.count == identity.size, isUnchanged else { throw .changedWhileReading }
-        return bytes
-    }
-
-    /// Up to `count` bytes from `offset`; fewer only where the file ends.
+extension RandomAccessBytes {
+    /// Up to `count` bytes from `offset`; fewer only where the bytes end.
     func bytes(at offset: Int, count: Int) throws(ReadError) -> [UInt8] {
         var failure: ReadError?
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
@@ -78,20 +38,86 @@ final class OpenTextFile: @unchecked Sendable {
         return bytes
     }
 
-    /// Calls `body` with consecutive pieces of the bytes from `start` to the end, each at most `size` long,
-    /// with the offset where it starts.
-    func forEachPiece(from start: Int, size: Int,
+    /// All the bytes (for the readers that need the whole file: workbooks, other encodings).
+    func readAll() throws(ReadError) -> [UInt8] {
+        let bytes = try self.bytes(at: 0, count: size)
+        guard bytes.count == size, isUnchanged else { throw .changedWhileReading }
+        return bytes
+    }
+
+    /// Calls `body` with consecutive pieces of the bytes from `start` to the end, each at most `pieceSize`
+    /// long, with the offset where it starts.
+    func forEachPiece(from start: Int, size pieceSize: Int,
                       _ body: (UnsafeBufferPointer<UInt8>, Int) throws(ReadError) -> Void) throws(ReadError) {
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: pieceSize)
         defer { buffer.deallocate() }
         var offset = start
         while true {
-            let n = try read(into: buffer.baseAddress!, count: size, at: offset)
+            let n = try read(into: buffer.baseAddress!, count: pieceSize, at: offset)
             if n == 0 { break }
             try body(UnsafeBufferPointer(rebasing: buffer[..<n]), offset)
             offset += n
         }
-        guard offset == identity.size, isUnchanged else { throw .changedWhileReading }
+        guard offset == size, isUnchanged else { throw .changedWhileReading }
+    }
+}
+
+/// Bytes already in memory, read as if from a file (tests and fuzzing use it to put windows anywhere).
+struct BytesInMemory: RandomAccessBytes {
+    let contents: [UInt8]
+    var size: Int { contents.count }
+    var isUnchanged: Bool { true }
+
+    func read(into target: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int {
+        let n = max(0, min(count, contents.count - offset))
+        if n > 0 { contents.withUnsafeBytes { target.copyMemory(from: $0.baseAddress! + offset, byteCount: n) } }
+        return n
+    }
+}
+
+/// A snapshot file held open for the whole import and read a window at a time, so that a file of hundreds of
+/// megabytes is never in memory whole. Kept open (not reopened per pass) so that every pass reads the same
+/// file even if its name is replaced meanwhile; a file changed in place is caught by its size and time.
+final class OpenTextFile: RandomAccessBytes, @unchecked Sendable {
+    let path: String
+    private let fd: Int32
+    /// Size and modification time when opened: every pass checks them again.
+    private let identity: Identity
+
+    private struct Identity: Equatable {
+        var size: Int
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
+    }
+
+    /// Opens `path` for reading; the error is the system's reason ("Permission denied").
+    init(path: String) throws(InputError) {
+        self.path = path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw InputError(file: path, message: "cannot be read: \(String(cString: strerror(errno)))") }
+        guard let identity = OpenTextFile.identity(of: fd) else {
+            close(fd)
+            throw InputError(file: path, message: "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        self.fd = fd
+        self.identity = identity
+    }
+
+    deinit { close(fd) }
+
+    /// The file's size when it was opened.
+    var size: Int { identity.size }
+
+    /// True while the file still has the size and modification time it had when opened.
+    var isUnchanged: Bool { OpenTextFile.identity(of: fd) == identity }
+
+    /// Reads up to `count` bytes at `offset` into `target`; the number read (0 at the end of the file).
+    func read(into target: UnsafeMutableRawPointer, count: Int, at offset: Int) throws(ReadError) -> Int {
+        while true {
+            let n = pread(fd, target, count, off_t(offset))
+            if n >= 0 { return n }
+            if errno != EINTR { throw .unreadable(reason: String(cString: strerror(errno))) }
+        }
     }
 
     private static func identity(of fd: Int32) -> Identity? {

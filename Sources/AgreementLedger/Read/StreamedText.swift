@@ -5,7 +5,7 @@
 /// encoding, a byte-order mark of UTF-16, a binary file, a workbook, an invalid byte) is left to the reader
 /// that loads the whole file, which decodes it or reports the fault at its exact byte.
 public struct StreamedText: RowSource, Sendable {
-    let file: OpenTextFile
+    let file: any RandomAccessBytes
     /// Where the text starts: after a UTF-8 byte-order mark, if any.
     let start: Int
     public let delimiter: Delimiter
@@ -19,7 +19,7 @@ public struct StreamedText: RowSource, Sendable {
 
     /// The file as a streamed text and the SHA-256 of all its bytes, or nil when it is not plain UTF-8
     /// text (then the whole-file reader takes it).
-    static func open(_ file: OpenTextFile, declared: TextEncoding?, delimiter: Delimiter?,
+    static func open(_ file: any RandomAccessBytes, declared: TextEncoding?, delimiter: Delimiter?,
                      windowSize: Int = defaultWindowSize) throws(ReadError) -> (text: StreamedText, sha256: String)? {
         guard declared == nil || declared == .utf8 else { return nil }
         let head = try file.bytes(at: 0, count: min(file.size, 512))
@@ -40,7 +40,7 @@ public struct StreamedText: RowSource, Sendable {
 
     /// The SHA-256 of the whole file, or nil when the text from `start` is not valid UTF-8 without NUL.
     /// A character cut by the end of a window is carried into the next one.
-    private static func hashIfPlainUTF8(_ file: OpenTextFile, start: Int, windowSize: Int) throws(ReadError) -> String? {
+    private static func hashIfPlainUTF8(_ file: any RandomAccessBytes, start: Int, windowSize: Int) throws(ReadError) -> String? {
         var hasher = SHA256()
         var valid = true
         var carried: [UInt8] = []

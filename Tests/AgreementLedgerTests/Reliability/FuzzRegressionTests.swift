@@ -28,9 +28,21 @@ import Testing
         for (name, input) in Self.inputs("delimited-text", seeds: 3) where !input.isEmpty {
             let selector = input[0]
             let bytes = Array(input.dropFirst())
-            guard let table = try? DelimitedTextReader.read(bytes, delimiter: delimiters[Int(selector & 3)],
-                                                            encoding: encodings[Int(selector >> 2) % encodings.count])
-            else { continue }
+            let delimiter = delimiters[Int(selector & 3)], encoding = encodings[Int(selector >> 2) % encodings.count]
+            // Read a window at a time, the same rows or the same fault as read whole.
+            if let opened = try? StreamedText.open(BytesInMemory(contents: bytes), declared: encoding, delimiter: delimiter,
+                                                   windowSize: 1 + Int(selector) % 64) {
+                var rows: [TextRow] = []
+                let streamed = Result { () throws(ReadError) in
+                    try opened.text.forEachBatch(size: 7, keeping: nil) { rows += $0; return true }
+                }
+                switch (Result { () throws(ReadError) in try DelimitedTextReader.read(bytes, delimiter: delimiter, encoding: encoding) }, streamed) {
+                case (.success(let table), .success): #expect(rows == table.rows, "\(name)")
+                case (.failure(let a), .failure(let b)): #expect(a == b, "\(name)")
+                default: Issue.record("\(name): streamed and whole reading disagree")
+                }
+            }
+            guard let table = try? DelimitedTextReader.read(bytes, delimiter: delimiter, encoding: encoding) else { continue }
             #expect(zip(table.rows, table.rows.dropFirst()).allSatisfy { $0.line < $1.line }, "\(name)")
             #expect(table.rows.allSatisfy { !$0.fields.isEmpty }, "\(name)")
         }

@@ -59,6 +59,27 @@ import Testing
         }
     }
 
+    /// A cell longer than a header is data: never searched for header words (a 10 MB cell would take minutes).
+    @Test func aLongCellIsNeverAHeaderWord() {
+        let vocabulary = HeaderVocabulary.standard
+        #expect(vocabulary.role(ofHeader: "Partner university")?.role == .partner)
+        let long = "Partner university " + String(repeating: "x", count: 200)
+        #expect(vocabulary.role(ofHeader: long) == nil)
+    }
+
+    /// A huge first line is shown cut: each cell to 60 characters, at most 20 cells.
+    @Test func theNoPartnerMessageCutsLongAndManyCells() throws {
+        let cells = [String(repeating: "a", count: 10_000)] + (1...30).map { "c\($0)" }
+        let rows = [TextRow(line: 1, fields: cells)]
+        #expect {
+            try HeaderDetector.detect(rows: rows)
+        } throws: { error in
+            let message = (error as? SnapshotIssue)?.message ?? ""
+            return message.hasPrefix("no partner column found; the header seen was [\"\(String(repeating: "a", count: 59))…\", \"c1\"")
+                && message.contains("\"c19\", … (31 cells)]") && !message.contains("c20") && message.count < 600
+        }
+    }
+
     @Test func noPartnerColumnShowsTheHeaderAndHowToMap() {
         do {
             _ = try HeaderDetector.detect(rows: rows([[""], ["Naziv", "Zemlja"], ["A", "BiH"]]))

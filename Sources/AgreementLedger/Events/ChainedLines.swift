@@ -14,7 +14,7 @@ struct ChainedLines {
     /// Events serialized per piece.
     var chunkSize = 2048
     /// Events per window: one window is hashed while the next is serialized.
-    var windowSize = 8192
+    var windowSize = 32_768
 
     init(after previousHash: String) {
         precondition(previousHash.utf8.count == 64, "a log hash has 64 hex digits")

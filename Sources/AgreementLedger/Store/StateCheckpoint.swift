@@ -23,9 +23,10 @@ struct StateCheckpoint {
 
     /// The checkpoint when the file exists, is whole and is well formed (its stamp not yet checked
     /// against the log).
-    static func read(directory: String) -> StateCheckpoint? {
+    /// Partner names equal to one in `sharing` take that string's storage.
+    static func read(directory: String, sharing: Set<String> = []) -> StateCheckpoint? {
         guard let file = MappedFile(path: EventStore.join(directory, relativePath)) else { return nil }
-        return decode(file.bytes, release: file.release)
+        return decode(file.bytes, sharing: sharing, release: file.release)
     }
 
     /// Writes atomically (a temporary file of this process, then rename), in pieces so a big state is
@@ -117,7 +118,8 @@ struct StateCheckpoint {
 
     /// The checkpoint in `bytes`; `release` is handed each range of bytes once read (twice over: checked,
     /// then decoded), so a mapped file's pages can be given back behind the reader.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void = { _ in }) -> StateCheckpoint? {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, sharing: Set<String> = [],
+                       release: (Range<Int>) -> Void = { _ in }) -> StateCheckpoint? {
         guard bytes.count > magic.count + 8, bytes.starts(with: magic),
               let newline = bytes[magic.count...].firstIndex(of: 0x0A) else { return nil }
         let header = String(decoding: UnsafeBufferPointer(rebasing: bytes[magic.count..<newline]), as: UTF8.self)
@@ -135,14 +137,14 @@ struct StateCheckpoint {
         }
         guard checksum.value == UInt64(littleEndian: stored) else { return nil }
         var r = BinaryReader(payload)
-        guard let state = decodeState(&r, release: { release((newline + 1 + $0.lowerBound)..<(newline + 1 + $0.upperBound)) }), r.isAtEnd,
+        guard let state = decodeState(&r, sharing: sharing, release: { release((newline + 1 + $0.lowerBound)..<(newline + 1 + $0.upperBound)) }), r.isAtEnd,
               state.lastSeq == stamp.lines else { return nil }
         return StateCheckpoint(stamp: stamp, state: state)
     }
 
     private static let statuses = AgreementStatus.allCases
 
-    private static func decodeState(_ r: inout BinaryReader, release: (Range<Int>) -> Void) -> LedgerState? {
+    private static func decodeState(_ r: inout BinaryReader, sharing: Set<String>, release: (Range<Int>) -> Void) -> LedgerState? {
         let lastSeq = r.int(), importCount = r.int(), importsCount = r.int()
         guard !r.failed, importsCount >= 0 else { return nil }
         var lastImport: [String: LedgerEvent] = [:]
@@ -160,6 +162,7 @@ struct StateCheckpoint {
         for i in 0..<count {
             var a = decodeAgreement(&r)
             interner.intern(&a.record)
+            if !sharing.isEmpty, let i = sharing.firstIndex(of: a.record.partner) { a.record.partner = sharing[i] }
             guard !r.failed else { return nil }
             agreements.append(a)
             if i % 8192 == 8191 {

@@ -81,6 +81,32 @@ import Testing
         #expect(MappedFile(path: dir + "/no-such-file") == nil)
     }
 
+    /// Names the caller already holds (an import's snapshot) are shared by the state read: same state, one
+    /// storage for each equal long name.
+    @Test func partnerNamesTheCallerHoldsAreShared() throws {
+        let (store, dir) = try importedStore()
+        defer { TestFixtures.remove(dir) }
+        let folded = try store.readState()
+        let long = folded.agreements.map(\.record.partner).filter { $0.utf8.count > 15 }
+        try #require(long.count > 20)
+        // Copies with storage of their own, as a freshly read snapshot has.
+        let held = Set(long.map { String(decoding: Array($0.utf8), as: UTF8.self) })
+        let plain = try #require(StateCheckpoint.read(directory: dir))
+        let shared = try #require(StateCheckpoint.read(directory: dir, sharing: held))
+        #expect(shared.state == folded && plain.state == folded)
+        func storage(_ s: String) -> UnsafePointer<UInt8>? {
+            var s = s
+            return s.withUTF8 { $0.baseAddress }
+        }
+        let heldStorage = Set(held.map { storage($0).map { Int(bitPattern: $0) } ?? 0 })
+        for a in shared.state.agreements where a.record.partner.utf8.count > 15 {
+            #expect(heldStorage.contains(storage(a.record.partner).map { Int(bitPattern: $0) } ?? -1), "\(a.record.partner)")
+        }
+        for a in plain.state.agreements where a.record.partner.utf8.count > 15 {
+            #expect(!heldStorage.contains(storage(a.record.partner).map { Int(bitPattern: $0) } ?? -1))
+        }
+    }
+
     @Test func aStateRestoredInAnyOrderIsTheFoldInLedgerOrder() throws {
         let (store, dir) = try importedStore()
         defer { TestFixtures.remove(dir) }

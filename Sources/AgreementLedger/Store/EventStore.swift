@@ -169,13 +169,12 @@ public final class EventStore {
     /// Lines covered by the state checkpoint (verified in full by an earlier writer, their bytes unchanged
     /// since, as a checksum shows) are not read again; every other line is verified in full.
     ///
-    /// `sharing` holds strings the caller already has (an import: the snapshot's partner names): the state's
-    /// equal ones are made to share their storage as the checkpoint is read, and the set is let go then.
-    public func transaction(returningBatch: Bool = true, sharing: consuming Set<String> = [],
+    /// `sharing` gives strings the caller already has (an import: the snapshot's partner names), asked for only
+    /// when a checkpoint is read: the state's equal ones share their storage, and the set is let go then.
+    public func transaction(returningBatch: Bool = true, sharing: () -> Set<String> = { [] },
                             _ body: (LedgerState) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
-        var shared: Set<String>? = consume sharing
-        return try FileLock.withExclusiveLock(path: EventStore.join(directory, EventStore.lockFileName)) {
-            try locked(returningBatch: returningBatch, sharing: &shared, body)
+        try FileLock.withExclusiveLock(path: EventStore.join(directory, EventStore.lockFileName)) {
+            try locked(returningBatch: returningBatch, sharing: sharing, body)
         }
     }
 
@@ -267,7 +266,7 @@ public final class EventStore {
 
     // MARK: - The locked part of a transaction
 
-    private func locked(returningBatch: Bool, sharing: inout Set<String>?,
+    private func locked(returningBatch: Bool, sharing: () -> Set<String>,
                         _ body: (LedgerState) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
         let existed = LogFile.exists(logPath)
         let fd = open(logPath, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
@@ -276,8 +275,7 @@ public final class EventStore {
         if !existed { try LogFile.syncDirectory(directory) }
 
         // Only the bytes after a still-valid state checkpoint are read; without one, the whole log.
-        let base = try checkpointedBase(fd: fd, sharing: sharing ?? [])
-        sharing = nil
+        let base = try checkpointedBase(fd: fd, sharing: sharing)
         let offset = base?.stamp.bytes ?? 0
         let baseLines = base?.stamp.lines ?? 0
         let baseHash = base?.stamp.hash ?? LedgerEvent.genesisHash
@@ -365,7 +363,7 @@ public final class EventStore {
 
     /// The state checkpoint, when the log's first bytes are still those it covers, with the checksum
     /// accumulated over them (so a writer can extend it); nil when there is none or it is stale.
-    private func checkpointedBase(fd: Int32, sharing: Set<String> = []) throws(StoreError) -> (stamp: VerifiedCheckpoint, state: LedgerState,
+    private func checkpointedBase(fd: Int32, sharing: () -> Set<String> = { [] }) throws(StoreError) -> (stamp: VerifiedCheckpoint, state: LedgerState,
                                                                    accumulator: PrefixChecksum.Accumulator)? {
         guard let cached = StateCheckpoint.read(directory: directory, sharing: sharing) else { return nil }
         guard cached.stamp.bytes <= (try LogFile.size(fd: fd, path: logPath)),

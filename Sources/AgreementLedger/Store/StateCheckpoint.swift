@@ -23,10 +23,11 @@ struct StateCheckpoint {
 
     /// The checkpoint when the file exists, is whole and is well formed (its stamp not yet checked
     /// against the log).
-    /// Partner names equal to one in `sharing` take that string's storage.
-    static func read(directory: String, sharing: Set<String> = []) -> StateCheckpoint? {
+    /// Partner names equal to one in `sharing()` (asked for only when the file exists) take that string's
+    /// storage.
+    static func read(directory: String, sharing: () -> Set<String> = { [] }) -> StateCheckpoint? {
         guard let file = MappedFile(path: EventStore.join(directory, relativePath)) else { return nil }
-        return decode(file.bytes, sharing: sharing, release: file.release)
+        return decode(file.bytes, sharing: sharing(), release: file.release)
     }
 
     /// Writes atomically (a temporary file of this process, then rename), in pieces so a big state is

@@ -10,7 +10,6 @@ import Darwin
 /// megabytes is never in memory whole. Kept open (not reopened per pass) so that every pass reads the same
 /// file even if its name is replaced meanwhile; a file changed in place is caught by its size and time.
 final class OpenTextFile: RandomAccessBytes, @unchecked Sendable {
-    let path: String
     private let fd: Int32
     /// Size and modification time when opened: every pass checks them again.
     private let identity: Identity
@@ -23,12 +22,12 @@ final class OpenTextFile: RandomAccessBytes, @unchecked Sendable {
 
     /// Opens `path` for reading; the error is the system's reason ("Permission denied").
     init(path: String) throws(InputError) {
-        self.path = path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw InputError(file: path, message: "cannot be read: \(String(cString: strerror(errno)))") }
-        guard let identity = OpenTextFile.identity(of: fd) else {
-            close(fd)
-            throw InputError(file: path, message: "cannot be read: \(String(cString: strerror(errno)))")
+        let identity = fd >= 0 ? OpenTextFile.identity(of: fd) : nil
+        guard let identity else {
+            let reason = ReadError.unreadable(reason: String(cString: strerror(errno)))
+            if fd >= 0 { close(fd) }
+            throw InputError(file: path, message: reason.description)
         }
         self.fd = fd
         self.identity = identity

@@ -53,3 +53,59 @@ extension AgreementRecord {
             url: text("url"), row: row, extra: ExtraCells(extra))
     }
 }
+
+extension AgreementRecord {
+    /// Appends the record's JSON object, keys in canonical order: the bytes `JSONWriter` gives for `json`
+    /// (canonical with `indentLevel` nil, else pretty at that depth), without a tree. `status` adds an
+    /// agreement's `agreement`, `source` and `state`, each written at its place in the key order.
+    func appendJSON(to out: inout [UInt8], indentLevel: Int? = nil,
+                    agreement: String? = nil, source: String? = nil, state: String? = nil) {
+        var w = JSONObjectWriter(&out, indentLevel: indentLevel)
+        if let agreement {
+            w.key("agreement", &out)
+            JSONObjectWriter.string(agreement, &out)
+        }
+        w.key("city", &out)
+        JSONObjectWriter.optionalString(city, &out)
+        w.key("country", &out)
+        JSONObjectWriter.optionalString(country, &out)
+        w.key("countryCode", &out)
+        JSONObjectWriter.optionalString(countryCode, &out)
+        w.key("extra", &out)
+        var inner = JSONObjectWriter(&out, indentLevel: w.innerLevel)
+        for cell in extra {
+            inner.key(cell.header, &out)
+            JSONObjectWriter.string(cell.value, &out)
+        }
+        inner.finish(&out)
+        w.key("indefinite", &out)
+        JSONObjectWriter.bool(indefinite, &out)
+        w.key("kind", &out)
+        JSONObjectWriter.optionalString(kind, &out)
+        w.key("partner", &out)
+        JSONObjectWriter.string(partner, &out)
+        w.key("reference", &out)
+        JSONObjectWriter.optionalString(reference, &out)
+        w.key("row", &out)
+        JSONObjectWriter.int(row, &out)
+        w.key("signed", &out)
+        JSONObjectWriter.optionalDate(signed, &out)
+        if let source {
+            w.key("source", &out)
+            JSONObjectWriter.string(source, &out)
+        }
+        if let state {
+            w.key("state", &out)
+            JSONObjectWriter.string(state, &out)
+        }
+        w.key("status", &out)
+        JSONObjectWriter.optionalString(status?.rawValue, &out)
+        w.key("term", &out)
+        JSONObjectWriter.optionalString(term, &out)
+        w.key("url", &out)
+        JSONObjectWriter.optionalString(url, &out)
+        w.key("validUntil", &out)
+        JSONObjectWriter.optionalDate(validUntil, &out)
+        w.finish(&out)
+    }
+}

@@ -52,6 +52,19 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         return s
     }
 
+    /// Appends `description`'s bytes (serializers write millions of dates).
+    func appendDescription(to out: inout [UInt8]) {
+        out.appendDecimal(year, width: 4)
+        if let month {
+            out.append(UInt8(ascii: "-"))
+            out.appendDecimal(month, width: 2)
+        }
+        if let day {
+            out.append(UInt8(ascii: "-"))
+            out.appendDecimal(day, width: 2)
+        }
+    }
+
     /// The first day the date can denote ("2024" -> 2024-01-01).
     public var firstDay: PartialDate {
         PartialDate(year: year, month: month ?? 1, day: day ?? 1)!

@@ -40,4 +40,9 @@ public struct AgreementState: Hashable, Sendable {
         fields["state"] = .string(state.rawValue)
         return .object(fields)
     }
+
+    /// Appends `JSONWriter`'s pretty form of `json` nested `level` deep, without building the tree.
+    func appendPrettyJSON(to out: inout [UInt8], level: Int) {
+        record.appendJSON(to: &out, indentLevel: level, agreement: id, source: source, state: state.rawValue)
+    }
 }

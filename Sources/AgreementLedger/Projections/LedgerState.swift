@@ -20,9 +20,12 @@ public struct LedgerState: Equatable, Sendable {
     /// A state restored from a cache (the store's checkpoint), exactly as the fold had left it.
     init(agreements: [AgreementState], lastImport: [String: LedgerEvent], importCount: Int, lastSeq: Int) {
         self.agreements = agreements
-        if !agreements.indices.dropFirst().allSatisfy({ agreements[$0 - 1].firstSeq < agreements[$0].firstSeq }) {
-            self.agreements.sort { $0.firstSeq < $1.firstSeq }
+        var inOrder = true
+        for i in agreements.indices.dropFirst() where agreements[i - 1].firstSeq >= agreements[i].firstSeq {
+            inOrder = false
+            break
         }
+        if !inOrder { self.agreements.sort { $0.firstSeq < $1.firstSeq } }
         positions.reserveCapacity(agreements.count)
         for (p, a) in self.agreements.enumerated() { positions[a.id] = p }
         self.lastImport = lastImport

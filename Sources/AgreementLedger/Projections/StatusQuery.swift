@@ -25,27 +25,74 @@ public struct StatusQuery: Sendable {
     public func run(state folded: LedgerState) -> [AgreementState] {
         let all = folded.ordered(source: source)
         if state == nil && inForce == nil { return all }
-        return all.filter { a in
-            (state == nil || a.state == state) && (inForce.map { a.isInForce(on: $0) } ?? true)
+        return all.filter(includes)
+    }
+
+    /// Agreements serialized together (on all cores) by `writeJSON`.
+    public static let batchSize = 8192
+
+    /// Hands the agreements the query lists to `body`, in ledger order. A query of the present streams them
+    /// from the store (none of them held); a past day folds the log to that day first.
+    public func forEach(in store: EventStore, _ body: (AgreementState) -> Void) throws(StoreError) {
+        if at == nil {
+            try store.forEachAgreement { a in if includes(a) { body(a) } }
+            return
         }
+        for a in run(state: try store.readState(source: source, until: at)) { body(a) }
+    }
+
+    /// Whether the query lists this agreement of the state it runs on (source, state and in-force filters).
+    public func includes(_ a: AgreementState) -> Bool {
+        (source == nil || a.source == source) && (state == nil || a.state == state)
+            && (inForce.map { a.isInForce(on: $0) } ?? true)
     }
 
     /// The `status --json` text, exactly `JSONWriter.pretty(json(agreements))` plus a newline, handed to
-    /// `write` in pieces of about a megabyte: a million agreements never become one tree or one string.
-    public func writeJSON(_ agreements: [AgreementState], to write: (String) -> Void) {
+    /// `write` as UTF-8 in pieces of about a megabyte: a million agreements never become one tree or one
+    /// string, and each entry is written straight to bytes.
+    public func writeJSON(_ agreements: [AgreementState], to write: @escaping ([UInt8]) -> Void) {
+        writeJSON(from: { body in agreements.forEach(body) }, to: write)
+    }
+
+    /// As above, the agreements handed over one at a time by `agreements` (streamed from the store);
+    /// `batchSize` agreements are serialized together (tests lower it to exercise the batches).
+    public func writeJSON<E: Error>(from agreements: ((AgreementState) -> Void) throws(E) -> Void,
+                                    batchSize: Int = StatusQuery.batchSize,
+                                    to write: @escaping ([UInt8]) -> Void) throws(E) {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 20 + 4096)
         func flush() {
-            write(String(decoding: out, as: UTF8.self))
+            write(out)
             out.removeAll(keepingCapacity: true)
         }
         out.append(contentsOf: "{\n  \"agreements\": [".utf8)
-        for (n, a) in agreements.enumerated() {
-            out.append(contentsOf: (n == 0 ? "\n    " : ",\n    ").utf8)
-            JSONWriter.appendPretty(a.json, to: &out, level: 2)
-            if out.count >= 1 << 20 { flush() }
+        // Entries are written a batch at a time, the batch's halves on both cores.
+        var batch: [AgreementState] = []
+        var first = true
+        func writeBatch() {
+            let parts = ParallelChunks.map(batch, chunkSize: max(1, batchSize / 2)) { part in
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(part.count * 800)
+                for a in part {
+                    bytes.appendStatic(",\n    ")
+                    a.appendPrettyJSON(to: &bytes, level: 2)
+                }
+                return bytes
+            }
+            for part in parts {
+                // The first entry of all takes no comma.
+                out.append(contentsOf: part[(first ? 1 : 0)...])
+                first = false
+                if out.count >= 1 << 20 { flush() }
+            }
+            batch.removeAll(keepingCapacity: true)
         }
-        if !agreements.isEmpty { out.append(contentsOf: "\n  ".utf8) }
+        try agreements { a in
+            batch.append(a)
+            if batch.count >= batchSize { writeBatch() }
+        }
+        writeBatch()
+        if !first { out.append(contentsOf: "\n  ".utf8) }
         out.append(contentsOf: "],\n  \"at\": ".utf8)
         JSONWriter.appendPretty(.optional(at?.description), to: &out, level: 1)
         if let inForce {

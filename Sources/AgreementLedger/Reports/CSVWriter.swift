@@ -58,10 +58,16 @@ public enum CSVWriter {
 
     /// `status --csv` handed to `write` in pieces of about a megabyte (the same text as `status`): a
     /// million agreements never become one string.
-    public static func writeStatus(_ agreements: [AgreementState], excel: Bool = false, to write: (String) -> Void) {
+    public static func writeStatus(_ agreements: [AgreementState], excel: Bool = false, to write: @escaping (String) -> Void) {
+        writeStatus(from: { body in agreements.forEach(body) }, excel: excel, to: write)
+    }
+
+    /// As above, the agreements handed over one at a time by `agreements` (streamed from the store).
+    public static func writeStatus<E: Error>(from agreements: ((AgreementState) -> Void) throws(E) -> Void, excel: Bool = false,
+                                             to write: @escaping (String) -> Void) throws(E) {
         var out = excel ? byteOrderMark : ""
         out += statusColumns.map(field).joined(separator: ",") + "\r\n"
-        for a in agreements {
+        try agreements { a in
             let r = a.record
             for (n, cell) in [a.id, a.source, a.state.rawValue, r.partner, r.country ?? "", r.countryCode ?? "", r.city ?? "",
                               r.signed?.description ?? "", r.validUntil?.description ?? "", r.indefinite ? "true" : "false",

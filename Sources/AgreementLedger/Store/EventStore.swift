@@ -158,6 +158,32 @@ public final class EventStore {
         return try walked.get()
     }
 
+    /// Hands every agreement of the current state to `body`, in ledger order: `readState().agreements`
+    /// without holding them. When the state checkpoint covers every committed line they are decoded from it
+    /// one at a time (a million agreements never in memory at once); otherwise the state is folded first.
+    public func forEachAgreement(_ body: (AgreementState) -> Void) throws(StoreError) {
+        if try streamCheckpoint(body) { return }
+        for a in try readState().agreements { body(a) }
+    }
+
+    /// Streams the checkpoint's agreements when it is current and nothing was committed after it; false
+    /// (nothing handed on) otherwise.
+    func streamCheckpoint(_ body: (AgreementState) -> Void) throws(StoreError) -> Bool {
+        guard var (file, checked) = StateCheckpoint.mapped(directory: directory) else { return false }
+        let fd = open(logPath, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard try prefixChecksum(ofCovered: checked.stamp, fd: fd) != nil else { return false }
+        let tail = try LogFile.readAll(fd: fd, path: logPath, from: checked.stamp.bytes)
+        guard tail.withUnsafeBufferPointer({ LogLayout($0).committedLines }) == 0 else { return false }
+        // The file's checksum held, so only a fault in the code that wrote it could stop the decode part-way.
+        guard checked.forEachAgreement(release: file.release, body) else {
+            throw .io(path: EventStore.join(directory, StateCheckpoint.relativePath), operation: "read",
+                      reason: "malformed although its checksum holds; delete it (it is derived) and run the command again")
+        }
+        return true
+    }
+
     /// Runs `body` holding the exclusive write lock: recovers a torn tail first, verifies the log
     /// (refusing with an error naming the first bad line), passes the state of the committed log to
     /// `body`, and appends the batch `body` returns (nil or empty = append nothing) in writes of a few
@@ -365,11 +391,17 @@ public final class EventStore {
     /// accumulated over them (so a writer can extend it); nil when there is none or it is stale.
     private func checkpointedBase(fd: Int32, sharing: () -> Set<String> = { [] }) throws(StoreError) -> (stamp: VerifiedCheckpoint, state: LedgerState,
                                                                    accumulator: PrefixChecksum.Accumulator)? {
-        guard let cached = StateCheckpoint.read(directory: directory, sharing: sharing) else { return nil }
-        guard cached.stamp.bytes <= (try LogFile.size(fd: fd, path: logPath)),
-              let accumulator = PrefixChecksum.accumulate(fd: fd, count: cached.stamp.bytes),
-              accumulator.value == cached.stamp.checksum else { return nil }
+        guard let cached = StateCheckpoint.read(directory: directory, sharing: sharing),
+              let accumulator = try prefixChecksum(ofCovered: cached.stamp, fd: fd) else { return nil }
         return (cached.stamp, cached.state, accumulator)
+    }
+
+    /// The checksum of the log's first bytes when they are still those `stamp` covers, else nil.
+    private func prefixChecksum(ofCovered stamp: VerifiedCheckpoint, fd: Int32) throws(StoreError) -> PrefixChecksum.Accumulator? {
+        guard stamp.bytes <= (try LogFile.size(fd: fd, path: logPath)),
+              let accumulator = PrefixChecksum.accumulate(fd: fd, count: stamp.bytes),
+              accumulator.value == stamp.checksum else { return nil }
+        return accumulator
     }
 
     /// Moves the bytes after the committed part to `rejected/` (durably), then cuts them off the log.

@@ -19,7 +19,9 @@ struct StateCheckpoint {
     var state: LedgerState
 
     static let relativePath = "cache/state"
-    private static let magic = Array("ledger-state v1\n".utf8)
+    /// Version 2 promises agreements in ledger order (version 1 files, which did not, are ignored and
+    /// rewritten by the next import).
+    private static let magic = Array("ledger-state v2\n".utf8)
 
     /// The checkpoint when the file exists, is whole and is well formed (its stamp not yet checked
     /// against the log).
@@ -28,6 +30,13 @@ struct StateCheckpoint {
     static func read(directory: String, sharing: () -> Set<String> = { [] }) -> StateCheckpoint? {
         guard let file = MappedFile(path: EventStore.join(directory, relativePath)) else { return nil }
         return decode(file.bytes, sharing: sharing(), release: file.release)
+    }
+
+    /// The checkpoint file mapped and checked whole, its agreements left to stream (`status`).
+    static func mapped(directory: String) -> (file: MappedFile, checked: Checked)? {
+        guard let file = MappedFile(path: EventStore.join(directory, relativePath)),
+              let checked = Checked(file.bytes, release: file.release) else { return nil }
+        return (file, checked)
     }
 
     /// Writes atomically (a temporary file of this process, then rename), in pieces so a big state is
@@ -121,58 +130,91 @@ struct StateCheckpoint {
     /// then decoded), so a mapped file's pages can be given back behind the reader.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, sharing: Set<String> = [],
                        release: (Range<Int>) -> Void = { _ in }) -> StateCheckpoint? {
-        guard bytes.count > magic.count + 8, bytes.starts(with: magic),
-              let newline = bytes[magic.count...].firstIndex(of: 0x0A) else { return nil }
-        let header = String(decoding: UnsafeBufferPointer(rebasing: bytes[magic.count..<newline]), as: UTF8.self)
-        guard let stamp = VerifiedCheckpoint(text: header) else { return nil }
-        let payloadEnd = bytes.count - 8
-        guard newline + 1 <= payloadEnd else { return nil }
-        var stored: UInt64 = 0
-        withUnsafeMutableBytes(of: &stored) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[payloadEnd...])) }
-        let payload = UnsafeBufferPointer(rebasing: bytes[(newline + 1)..<payloadEnd])
-        var checksum = PrefixChecksum.Accumulator()
-        for start in stride(from: 0, to: payload.count, by: 1 << 22) {
-            let piece = start..<min(start + (1 << 22), payload.count)
-            checksum.add(UnsafeBufferPointer(rebasing: payload[piece]))
-            release((newline + 1 + piece.lowerBound)..<(newline + 1 + piece.upperBound))
+        guard var checked = Checked(bytes, release: release) else { return nil }
+        var agreements: [AgreementState] = []
+        agreements.reserveCapacity(checked.count)
+        var interner = StringInterner(size: 4096)
+        let complete = checked.forEachAgreement(release: release) { a in
+            var a = a
+            interner.intern(&a.record)
+            if !sharing.isEmpty, let i = sharing.firstIndex(of: a.record.partner) { a.record.partner = sharing[i] }
+            agreements.append(a)
         }
-        guard checksum.value == UInt64(littleEndian: stored) else { return nil }
-        var r = BinaryReader(payload)
-        guard let state = decodeState(&r, sharing: sharing, release: { release((newline + 1 + $0.lowerBound)..<(newline + 1 + $0.upperBound)) }), r.isAtEnd,
-              state.lastSeq == stamp.lines else { return nil }
-        return StateCheckpoint(stamp: stamp, state: state)
+        guard complete else { return nil }
+        let state = LedgerState(agreements: agreements, lastImport: checked.lastImport, importCount: checked.importCount,
+                                lastSeq: checked.lastSeq)
+        return StateCheckpoint(stamp: checked.stamp, state: state)
+    }
+
+    /// A checkpoint file found whole (its magic, stamp, checksum and head read), its agreements not yet
+    /// decoded: `status` streams them from here without building the state.
+    struct Checked {
+        let stamp: VerifiedCheckpoint
+        let lastSeq: Int
+        let importCount: Int
+        let lastImport: [String: LedgerEvent]
+        /// The number of agreements that follow.
+        let count: Int
+        private var reader: BinaryReader
+        /// Where the payload starts in the file's bytes.
+        private let payloadStart: Int
+
+        init?(_ bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void = { _ in }) {
+            let magic = StateCheckpoint.magic
+            guard bytes.count > magic.count + 8, bytes.starts(with: magic),
+                  let newline = bytes[magic.count...].firstIndex(of: 0x0A) else { return nil }
+            let header = String(decoding: UnsafeBufferPointer(rebasing: bytes[magic.count..<newline]), as: UTF8.self)
+            guard let stamp = VerifiedCheckpoint(text: header) else { return nil }
+            let payloadEnd = bytes.count - 8
+            guard newline + 1 <= payloadEnd else { return nil }
+            var stored: UInt64 = 0
+            withUnsafeMutableBytes(of: &stored) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[payloadEnd...])) }
+            let payload = UnsafeBufferPointer(rebasing: bytes[(newline + 1)..<payloadEnd])
+            var checksum = PrefixChecksum.Accumulator()
+            for start in stride(from: 0, to: payload.count, by: 1 << 22) {
+                let piece = start..<min(start + (1 << 22), payload.count)
+                checksum.add(UnsafeBufferPointer(rebasing: payload[piece]))
+                release((newline + 1 + piece.lowerBound)..<(newline + 1 + piece.upperBound))
+            }
+            guard checksum.value == UInt64(littleEndian: stored) else { return nil }
+            var r = BinaryReader(payload)
+            let lastSeq = r.int(), importCount = r.int(), importsCount = r.int()
+            guard !r.failed, importsCount >= 0, lastSeq == stamp.lines else { return nil }
+            var lastImport: [String: LedgerEvent] = [:]
+            for _ in 0..<importsCount {
+                let line = r.raw(count: r.int())
+                guard !r.failed, let json = try? JSONParser.parse(line), let event = try? LedgerEvent(json: json) else { return nil }
+                lastImport[event.source] = event
+            }
+            let count = r.int()
+            guard !r.failed, count >= 0, count <= r.remaining else { return nil }
+            (self.stamp, self.lastSeq, self.importCount, self.lastImport, self.count) = (stamp, lastSeq, importCount, lastImport, count)
+            reader = r
+            payloadStart = newline + 1
+        }
+
+        /// Decodes the agreements in order, handing each to `body`; false when the bytes turn out malformed
+        /// or do not end with the last one (what `body` was given is then meaningless). Pages are handed to
+        /// `release` behind the reader.
+        mutating func forEachAgreement(release: (Range<Int>) -> Void = { _ in }, _ body: (AgreementState) -> Void) -> Bool {
+            var read = reader.offset
+            var previousSeq = Int.min
+            for i in 0..<count {
+                let a = StateCheckpoint.decodeAgreement(&reader)
+                // Ledger order is the order the file was written in; anything else is not a file we wrote.
+                guard !reader.failed, a.firstSeq > previousSeq else { return false }
+                previousSeq = a.firstSeq
+                body(a)
+                if i % 8192 == 8191 {
+                    release((payloadStart + read)..<(payloadStart + reader.offset))
+                    read = reader.offset
+                }
+            }
+            return reader.isAtEnd
+        }
     }
 
     private static let statuses = AgreementStatus.allCases
-
-    private static func decodeState(_ r: inout BinaryReader, sharing: Set<String>, release: (Range<Int>) -> Void) -> LedgerState? {
-        let lastSeq = r.int(), importCount = r.int(), importsCount = r.int()
-        guard !r.failed, importsCount >= 0 else { return nil }
-        var lastImport: [String: LedgerEvent] = [:]
-        for _ in 0..<importsCount {
-            let line = r.raw(count: r.int())
-            guard !r.failed, let json = try? JSONParser.parse(line), let event = try? LedgerEvent(json: json) else { return nil }
-            lastImport[event.source] = event
-        }
-        let count = r.int()
-        guard !r.failed, count >= 0, count <= r.remaining else { return nil }
-        var agreements: [AgreementState] = []
-        agreements.reserveCapacity(count)
-        var interner = StringInterner(size: 4096)
-        var read = 0
-        for i in 0..<count {
-            var a = decodeAgreement(&r)
-            interner.intern(&a.record)
-            if !sharing.isEmpty, let i = sharing.firstIndex(of: a.record.partner) { a.record.partner = sharing[i] }
-            guard !r.failed else { return nil }
-            agreements.append(a)
-            if i % 8192 == 8191 {
-                release(read..<r.offset)
-                read = r.offset
-            }
-        }
-        return LedgerState(agreements: agreements, lastImport: lastImport, importCount: importCount, lastSeq: lastSeq)
-    }
 
     /// One agreement (meaningless when `r.failed` is set afterwards).
     private static func decodeAgreement(_ r: inout BinaryReader) -> AgreementState {

@@ -24,21 +24,28 @@ enum StatusCommand {
             guard let state = AgreementStatus(rawValue: s) else { throw .usage("--state must be active, expired or closed (got \"\(s)\")") }
             query.state = state
         }
-        // The present is the store's current state (its checkpoint); a past day replays the events to it.
-        let agreements = query.run(state: try StoreAccess.reading(context) { store throws(StoreError) in
-            query.at == nil ? try store.readState() : try store.readState(source: query.source, until: query.at)
-        } ?? LedgerState())
+        // The agreements, handed over one at a time (the present is streamed from the store).
+        let store = try StoreAccess.existing(context)
+        func each(_ body: (AgreementState) -> Void) throws(CLIError) {
+            guard let store else { return }
+            do { try query.forEach(in: store, body) } catch { throw .ledger(error.description) }
+        }
         if args.has("--json") {
-            query.writeJSON(agreements) { context.console.write($0) }
+            try query.writeJSON(from: each) { context.console.write(bytes: $0) }
         } else if args.has("--csv") {
-            CSVWriter.writeStatus(agreements, excel: args.has("--excel")) { context.console.write($0) }
+            try CSVWriter.writeStatus(from: each, excel: args.has("--excel")) { context.console.write($0) }
         } else {
-            context.console.print(TextTable.render(
+            var agreements: [AgreementState] = []
+            try each { agreements.append($0) }
+            TextTable.write(
                 header: ["agreement", "state", "partner", "country", "signed", "valid until", "source"],
-                rows: agreements.map { a in
-                    [a.id, a.state.rawValue, a.record.partner, a.record.country ?? "", a.record.signed?.description ?? "",
-                     a.record.validUntil?.description ?? (a.record.indefinite ? "indefinite" : a.record.term ?? ""), a.source]
-                }))
+                count: agreements.count,
+                row: { i in
+                    let a = agreements[i]
+                    return [a.id, a.state.rawValue, a.record.partner, a.record.country ?? "", a.record.signed?.description ?? "",
+                            a.record.validUntil?.description ?? (a.record.indefinite ? "indefinite" : a.record.term ?? ""), a.source]
+                },
+                to: { context.console.write($0) })
             let counts = AgreementStatus.allCases.map { s in "\(agreements.filter { $0.state == s }.count) \(s.rawValue)" }
             context.console.print("\n\(agreements.count) agreements: " + counts.joined(separator: ", "))
         }

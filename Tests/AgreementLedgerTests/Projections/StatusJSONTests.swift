@@ -18,9 +18,9 @@ import Testing
                        StatusQuery(at: PartialDate("2020-01-01"))]
         for query in queries {
             let agreements = query.run(events)
-            var pieces: [String] = []
+            var pieces: [[UInt8]] = []
             query.writeJSON(agreements) { pieces.append($0) }
-            #expect(pieces.joined() == JSONWriter.pretty(query.json(agreements)) + "\n")
+            #expect(String(decoding: pieces.joined(), as: UTF8.self) == JSONWriter.pretty(query.json(agreements)) + "\n")
         }
         #expect(StatusQuery().run(events).count == 79)
         #expect(StatusQuery(at: PartialDate("2020-01-01")).run(events).isEmpty)

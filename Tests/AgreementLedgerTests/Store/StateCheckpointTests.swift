@@ -188,3 +188,93 @@ import Testing
         #expect(!store.verify().ok)
     }
 }
+
+/// `status` of the present streams the agreements from the checkpoint, one at a time; whenever the checkpoint
+/// cannot be used, the same agreements come from the fold of the log.
+@Suite struct StreamedStateTests {
+    func streamed(_ store: EventStore) throws -> (agreements: [AgreementState], fromCheckpoint: Bool) {
+        var agreements: [AgreementState] = []
+        let fromCheckpoint = try store.streamCheckpoint { agreements.append($0) }
+        if !fromCheckpoint {
+            #expect(agreements.isEmpty)
+            try store.forEachAgreement { agreements.append($0) }
+        }
+        var viaStore: [AgreementState] = []
+        try store.forEachAgreement { viaStore.append($0) }
+        #expect(viaStore == agreements)
+        return (agreements, fromCheckpoint)
+    }
+
+    @Test func aCurrentCheckpointIsStreamedAndAnyOtherFolded() throws {
+        let tests = StateCheckpointTests()
+        let (store, dir) = try tests.importedStore(steps: 1)
+        defer { TestFixtures.remove(dir) }
+        let path = dir + "/" + StateCheckpoint.relativePath
+        let first = try TestFixtures.bytes(path)
+        let importer = Importer(store: store, today: PartialDate("2026-11-23")!)
+        _ = try tests.importStep(importer, "2024-07-01.tsv")
+        let folded = LedgerState(events: try store.readCommitted())
+        #expect(folded.agreements.count > 50)
+
+        let current = try streamed(store)
+        #expect(current.fromCheckpoint)
+        #expect(current.agreements == folded.agreements)
+
+        // Stale: lines were committed after it; those are folded on top, so nothing is streamed.
+        StoreFixtures.write(first, to: path)
+        let stale = try streamed(store)
+        #expect(!stale.fromCheckpoint)
+        #expect(stale.agreements == folded.agreements)
+
+        // Damaged, or of the first format (which did not promise ledger order): ignored.
+        // A writer with nothing to append brings the checkpoint up to date again.
+        _ = try store.transaction { _ in nil }
+        let good = try TestFixtures.bytes(path)
+        #expect(try streamed(store).fromCheckpoint)
+        var damaged = good
+        damaged[damaged.count / 2] ^= 0x01
+        StoreFixtures.write(damaged, to: path)
+        #expect(try !streamed(store).fromCheckpoint)
+        var older = good
+        older[Array("ledger-state v".utf8).count] = UInt8(ascii: "1")
+        StoreFixtures.write(older, to: path)
+        #expect(try !streamed(store).fromCheckpoint)
+        #expect(try streamed(store).agreements == folded.agreements)
+
+        // A torn, never committed tail after the covered lines does not stop the stream.
+        StoreFixtures.write(good, to: path)
+        var log = StoreFixtures.bytes(store.logPath)
+        log += Array(#"{"agreement":"x"#.utf8)
+        StoreFixtures.write(log, to: store.logPath)
+        let torn = try streamed(store)
+        #expect(torn.fromCheckpoint)
+        #expect(torn.agreements == folded.agreements)
+    }
+
+    @Test func streamedStatusIsTheStatusOfTheFold() throws {
+        let (store, dir) = try StateCheckpointTests().importedStore()
+        defer { TestFixtures.remove(dir) }
+        let events = try store.readCommitted()
+        let queries = [StatusQuery(), StatusQuery(source: "bosnian"), StatusQuery(source: "other"),
+                       StatusQuery(state: .closed), StatusQuery(inForce: PartialDate("2024-06-01")),
+                       StatusQuery(at: PartialDate("2024-08-01"))]
+        for query in queries {
+            let expected = query.run(events)
+            var listed: [AgreementState] = []
+            try query.forEach(in: store) { listed.append($0) }
+            #expect(listed == expected)
+            var whole: [[UInt8]] = []
+            query.writeJSON(expected) { whole.append($0) }
+            for batchSize in [1, 2, 3, 7, 8192] {
+                var pieces: [[UInt8]] = []
+                try query.writeJSON(from: { (body: (AgreementState) -> Void) throws(StoreError) in try query.forEach(in: store, body) },
+                                    batchSize: batchSize) { pieces.append($0) }
+                #expect(Array(pieces.joined()) == Array(whole.joined()), "batches of \(batchSize)")
+            }
+            var csv = ""
+            try CSVWriter.writeStatus(from: { (body: (AgreementState) -> Void) throws(StoreError) in try query.forEach(in: store, body) }) { csv += $0 }
+            #expect(csv == CSVWriter.status(expected))
+        }
+        #expect(StatusQuery(state: .closed).run(events).count > 0)
+    }
+}

@@ -22,11 +22,21 @@ public struct HistoryQuery: Sendable {
         return (ids, events.filter { $0.agreement.map(seen.contains) ?? false })
     }
 
-    /// `run` over the store's log, decoding only the lines that can matter: first those whose agreement
-    /// is the query or whose partner name matches, then every line of the agreements found.
+    /// `run` over the store's log, decoding only the lines that can matter. With the store's history index
+    /// (`cache/history`), those are read where it says they are; without it (or when it does not match the
+    /// log), the log is scanned: first the lines whose agreement is the query or whose partner name matches,
+    /// then every line of the agreements found.
     public func run(store: EventStore) throws(StoreError) -> (agreements: [String], events: [LedgerEvent]) {
         let needle = Array(PartnerName.folded(query).utf8)
         let queryBytes = Array(query.utf8)
+        if let events = try HistoryIndex.events(directory: store.directory, logPath: store.logPath, id: queryBytes, needle: needle) {
+            return run(events)
+        }
+        return try scan(store: store, needle: needle, queryBytes: queryBytes)
+    }
+
+    /// `run(store:)` by scanning the whole log (what the index spares).
+    func scan(store: EventStore, needle: [UInt8], queryBytes: [UInt8]) throws(StoreError) -> (agreements: [String], events: [LedgerEvent]) {
         let candidates = try store.readCommitted { line in
             if let id = LogScanner.stringMember(line, "agreement"), id.elementsEqual(queryBytes) { return true }
             guard !needle.isEmpty, let raw = LogScanner.stringMember(line, "partner") else { return false }

@@ -367,24 +367,29 @@ public final class EventStore {
         }
 
         guard var batch = try body(state), !batch.isEmpty else {
-            if committedLines > 0 && baseLines != committedLines {
-                StateCheckpoint(stamp: VerifiedCheckpoint(lines: committedLines, bytes: accumulator.count,
-                                                          checksum: accumulator.value, hash: lastHash),
-                                state: state).write(directory: directory)
+            if committedLines > 0 {
+                let committed = VerifiedCheckpoint(lines: committedLines, bytes: accumulator.count,
+                                                   checksum: accumulator.value, hash: lastHash)
+                if baseLines != committedLines { StateCheckpoint(stamp: committed, state: state).write(directory: directory) }
+                state = LedgerState()
+                HistoryIndex.ensureCurrent(directory: directory, logPath: logPath, committed: committed)
             }
             return []
         }
         try validate(&batch)
         let previousLength = offset + bytes.count
         bytes = []
-        let stamp = try append(&batch, after: (committedLines, previousLength, lastHash), fd: fd, accumulator: &accumulator,
-                               keepingEnvelopes: returningBatch)
+        let (stamp, lineLengths) = try append(&batch, after: (committedLines, previousLength, lastHash), fd: fd,
+                                              accumulator: &accumulator, keepingEnvelopes: returningBatch)
         stamp.write(directory: directory)
         state.reserveCapacity(state.agreements.count + batch.count)
         for event in batch { state.apply(event) }
-        if !returningBatch { batch = [] }
         StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
-        return batch
+        // The state is let go before the history index is brought up to date from the batch.
+        state = LedgerState()
+        HistoryIndex.update(directory: directory, logPath: logPath, before: (committedLines, previousLength, lastHash),
+                            batch: batch, lineLengths: lineLengths, after: stamp)
+        return returningBatch ? batch : []
     }
 
     /// The state checkpoint, when the log's first bytes are still those it covers, with the checksum
@@ -449,16 +454,18 @@ public final class EventStore {
     /// lines are never all in memory, then fsyncs. Readers ignore a batch until its last line is written. On any
     /// failure the log is cut back to its committed length. Without `keepingEnvelopes`, only `seq` stays set on
     /// the lifecycle events (the closing event keeps its hashes): a hash string per event is not kept for nothing.
-    /// Returns the stamp of the log with the batch.
+    /// Returns the stamp of the log with the batch, and each event's line length (newline excluded).
     private func append(_ batch: inout [LedgerEvent], after last: (lines: Int, bytes: Int, hash: String), fd: Int32,
                         accumulator: inout PrefixChecksum.Accumulator,
-                        keepingEnvelopes: Bool) throws(StoreError) -> VerifiedCheckpoint {
+                        keepingEnvelopes: Bool) throws(StoreError) -> (stamp: VerifiedCheckpoint, lineLengths: [Int]) {
         let pieceSize = appendPieceSize
         var seq = last.lines
         var out = [UInt8]()
         out.reserveCapacity(min(batch.count * 640, pieceSize) + 4096)
         var failure: String?
+        var flushed = 0
         func flush(_ out: inout [UInt8]) {
+            flushed += out.count
             let written = out.withUnsafeBytes { appendWrite(fd, $0.baseAddress!, $0.count) }
             if written < 0 {
                 failure = LogFile.errorText()
@@ -480,7 +487,13 @@ public final class EventStore {
         if keepingEnvelopes { envelopes.reserveCapacity(batch.count) }
         var closing = (prev: "", hash: "")
         let lastIndex = batch.count - 1
+        var lineLengths: [Int] = []
+        lineLengths.reserveCapacity(batch.count)
+        var lineStart = 0
         chain.chain(batch, into: &out) { index, out, prev, hash in
+            let end = flushed + out.count
+            lineLengths.append(end - lineStart - 1)
+            lineStart = end
             if keepingEnvelopes || index == lastIndex {
                 let envelope = (String(decoding: prev, as: UTF8.self), String(decoding: hash, as: UTF8.self))
                 if keepingEnvelopes { envelopes.append(envelope) }
@@ -498,7 +511,8 @@ public final class EventStore {
         (batch[lastIndex].prev, batch[lastIndex].hash) = closing
         if failure == nil && fsync(fd) != 0 { failure = "fsync: " + LogFile.errorText() }
         guard let failure else {
-            return VerifiedCheckpoint(lines: seq, bytes: accumulator.count, checksum: accumulator.value, hash: closing.hash)
+            return (VerifiedCheckpoint(lines: seq, bytes: accumulator.count, checksum: accumulator.value, hash: closing.hash),
+                    lineLengths)
         }
         let rolledBack = ftruncate(fd, off_t(last.bytes)) == 0 && fsync(fd) == 0
         throw .writeFailed(log: logPath, reason: failure, rolledBack: rolledBack)

@@ -14,8 +14,10 @@ import Darwin
 /// is kept but does not decode is reported with its number. Lines after the last `imported` event (an
 /// unfinished batch) are never returned.
 enum LogScanner {
-    /// The decoded events of the committed lines `keep` accepts, in log order.
-    static func events(path: String, keep: (UnsafeBufferPointer<UInt8>) -> Bool) throws(StoreError) -> [LedgerEvent] {
+    /// The decoded events of the committed lines `keep` accepts, in log order; with `from`, only lines
+    /// from that byte offset on (the start of a line), numbered from `firstLine`.
+    static func events(path: String, from: Int = 0, firstLine: Int = 1,
+                       keep: (UnsafeBufferPointer<UInt8>) -> Bool) throws(StoreError) -> [LedgerEvent] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return [] }
@@ -25,14 +27,8 @@ enum LogScanner {
         var committed: [LedgerEvent] = []
         var pending: [LedgerEvent] = []  // kept lines of the batch not yet closed
         var failure: StoreError?
-        var lineNumber = 0
-        var carry: [UInt8] = []  // the start of a line cut by the end of a piece
-        let pieceSize = 8 << 20
-        let piece = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: pieceSize)
-        defer { piece.deallocate() }
-        var offset = 0
-
-        func line(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lineNumber = firstLine - 1
+        try forEachLine(fd: fd, path: path, from: from) { bytes, _ in
             lineNumber += 1
             let isImported = LogScanner.isImportedLine(bytes)
             let kept = keep(bytes)
@@ -58,34 +54,45 @@ enum LogScanner {
             }
             return true
         }
+        if let failure { throw failure }
+        return committed
+    }
 
-        reading: while true {
-            let n = pread(fd, piece.baseAddress!, pieceSize, off_t(offset))
+    /// Hands each complete line from byte `from` to byte `to` (or the end) to `body` with its offset, without
+    /// its newline, reading the file in pieces; stops when `body` returns false.
+    static func forEachLine(fd: Int32, path: String, from: Int = 0, to: Int = .max,
+                            _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool) throws(StoreError) {
+        var carry: [UInt8] = []  // the start of a line cut by the end of a piece
+        let pieceSize = 8 << 20
+        let piece = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: pieceSize)
+        defer { piece.deallocate() }
+        var offset = from
+        while offset < to {
+            let n = pread(fd, piece.baseAddress!, min(pieceSize, to - offset), off_t(offset))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .io(path: path, operation: "read", reason: LogFile.errorText())
             }
             if n == 0 { break }
-            offset += n
             var start = 0
             while start < n {
                 guard let nl = memchr(piece.baseAddress! + start, 0x0A, n - start) else { break }
                 let end = UnsafeRawPointer(nl) - UnsafeRawPointer(piece.baseAddress!)
                 let ok: Bool
                 if carry.isEmpty {
-                    ok = line(UnsafeBufferPointer(rebasing: piece[start..<end]))
+                    ok = body(UnsafeBufferPointer(rebasing: piece[start..<end]), offset + start)
                 } else {
+                    let lineStart = offset + start - carry.count
                     carry.append(contentsOf: piece[start..<end])
-                    ok = carry.withUnsafeBufferPointer { line($0) }
+                    ok = carry.withUnsafeBufferPointer { body($0, lineStart) }
                     carry.removeAll(keepingCapacity: true)
                 }
-                if !ok { break reading }
+                if !ok { return }
                 start = end + 1
             }
             carry.append(contentsOf: piece[start..<n])
+            offset += n
         }
-        if let failure { throw failure }
-        return committed
     }
 
     /// Whether a canonical line is an `imported` event: its last member is `"type":"imported"`.
@@ -96,6 +103,13 @@ enum LogScanner {
     }
 
     private static let importedSuffix = Array(#""type":"imported"}"#.utf8)
+
+    /// Whether a canonical line's event is of `type` (its last member).
+    static func hasType(_ bytes: UnsafeBufferPointer<UInt8>, _ type: String) -> Bool {
+        let suffix = Array("\"type\":\"\(type)\"}".utf8)
+        guard bytes.count >= suffix.count else { return false }
+        return bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+    }
 
     /// Whether `bytes` hold `needle`.
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {

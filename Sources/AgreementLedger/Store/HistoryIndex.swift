@@ -1,0 +1,346 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `cache/history`: where each agreement's lines are in the log, and the partner names they carry, so that
+/// `history` of one agreement reads a few lines of a log of millions instead of scanning all of it.
+///
+/// A sequence of segments, each covering consecutive committed lines (a batch when appended by a writer;
+/// a run of lines when rebuilt from the log). Each segment states the lines and bytes it covers and the hash
+/// of its last line, and is closed by a checksum of its own bytes. Readers use the segments that chain from
+/// the log's first byte, check that the log's line at their end still has that hash, read the lines after
+/// them the slow way, and check every line they fetch (its place, its agreement, its canonical bytes and
+/// hash). Anything that does not hold sends them back to scanning the whole log: derived, never needed for
+/// correctness. Writers append a segment per batch, and rebuild the file (a temporary file renamed over it)
+/// when it does not end where the log's committed part did.
+enum HistoryIndex {
+    static let relativePath = "cache/history"
+    private static let magic = Array("HIX1".utf8)
+    /// Magic, payload length, payload checksum.
+    private static let headSize = 4 + 8 + 8
+    /// Lines per segment when the file is rebuilt from the log (bounds a rebuild's memory).
+    static let rebuildSegmentLines = 262_144
+
+    /// Appends one lifecycle event's entry: its agreement, its partner folded (`PartnerName.folded`), whether it
+    /// is the agreement's `signed` event, and its line's seq, offset and length (newline excluded).
+    static func appendEntry(_ w: inout BinaryWriter, id: String, name: String, signed: Bool, seq: Int, offset: Int, length: Int) {
+        w.string(id)
+        w.string(name)
+        w.bool(signed)
+        w.int(seq)
+        w.int(offset)
+        w.int(length)
+    }
+
+    /// What a segment covers: lines `firstSeq...lastSeq`, bytes `start..<end`; `lastHash` is its last line's hash.
+    struct Coverage: Equatable {
+        var firstSeq: Int
+        var lastSeq: Int
+        var start: Int
+        var end: Int
+        var lastHash: String
+    }
+
+    /// Writes a segment of `count` entries (`entries`, as `appendEntry` wrote them) to `fd`; false on failure.
+    static func writeSegment(_ entries: [[UInt8]], count: Int, covering c: Coverage, to fd: Int32) -> Bool {
+        var w = BinaryWriter(capacity: 128)
+        w.int(c.firstSeq)
+        w.int(c.lastSeq)
+        w.int(c.start)
+        w.int(c.end)
+        w.string(c.lastHash)
+        w.int(count)
+        var checksum = PrefixChecksum.Accumulator()
+        w.bytes.withUnsafeBufferPointer { checksum.add($0) }
+        for part in entries { part.withUnsafeBufferPointer { checksum.add($0) } }
+        var head = magic
+        withUnsafeBytes(of: UInt64(checksum.count).littleEndian) { head.append(contentsOf: $0) }
+        withUnsafeBytes(of: checksum.value.littleEndian) { head.append(contentsOf: $0) }
+        head += w.bytes
+        guard head.withUnsafeBytes({ LogFile.writeAll(fd: fd, $0) }) else { return false }
+        return entries.allSatisfy { part in part.withUnsafeBytes { LogFile.writeAll(fd: fd, $0) } }
+    }
+
+    /// A segment found whole in the file: what it covers and its entries, not yet decoded.
+    struct Segment {
+        var coverage: Coverage
+        var count: Int
+        var entries: BinaryReader
+        /// Where it lies in the file.
+        var range: Range<Int>
+    }
+
+    /// The segments of `bytes` that chain from the log's first line, each checked whole, and where the
+    /// last of them ends in the file (anything after is not a segment that chains).
+    /// Each segment's range of the file is handed to `release` once checked (a mapped file's pages can go).
+    static func segments(_ bytes: UnsafeBufferPointer<UInt8>,
+                         release: (Range<Int>) -> Void = { _ in }) -> (segments: [Segment], end: Int) {
+        var found: [Segment] = []
+        var at = 0
+        var next = (seq: 1, byte: 0)
+        while bytes.count - at >= headSize, UnsafeBufferPointer(rebasing: bytes[at..<(at + 4)]).elementsEqual(magic) {
+            var length: UInt64 = 0, stored: UInt64 = 0
+            withUnsafeMutableBytes(of: &length) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(at + 4)..<(at + 12)])) }
+            withUnsafeMutableBytes(of: &stored) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(at + 12)..<(at + 20)])) }
+            let size = Int(UInt64(littleEndian: length))
+            guard size >= 0, size <= bytes.count - at - headSize else { break }
+            let payload = UnsafeBufferPointer(rebasing: bytes[(at + headSize)..<(at + headSize + size)])
+            var checksum = PrefixChecksum.Accumulator()
+            checksum.add(payload)
+            guard checksum.value == UInt64(littleEndian: stored) else { break }
+            var r = BinaryReader(payload)
+            let c = Coverage(firstSeq: r.int(), lastSeq: r.int(), start: r.int(), end: r.int(), lastHash: r.string())
+            let count = r.int()
+            guard !r.failed, c.firstSeq == next.seq, c.start == next.byte, c.lastSeq >= c.firstSeq, c.end > c.start,
+                  count >= 0, count <= r.remaining else { break }
+            found.append(Segment(coverage: c, count: count, entries: r, range: at..<(at + headSize + size)))
+            release(at..<(at + headSize + size))
+            next = (c.lastSeq + 1, c.end)
+            at += headSize + size
+        }
+        return (found, at)
+    }
+
+    // MARK: - Writers
+
+    /// Brings the index up to the committed log `after` once a writer appended `batch` (its lines
+    /// `lineLengths` long, newline excluded) to the committed log `before`: a segment is appended when the
+    /// index ended at `before`; otherwise the index is rebuilt from the log. Failures only cost speed.
+    static func update(directory: String, logPath: String, before: (lines: Int, bytes: Int, hash: String),
+                       batch: [LedgerEvent], lineLengths: [Int], after: VerifiedCheckpoint) {
+        let appendable: Bool
+        if let c = current(directory: directory) {
+            appendable = c.lines == before.lines && c.bytes == before.bytes
+        } else {
+            appendable = before.lines == 0 && !exists(directory)
+        }
+        guard appendable else { return rebuild(directory: directory, logPath: logPath, committed: after) }
+        // Lines' offsets, then the entries serialized on all cores (folding the names is most of the work).
+        var offsets: [Int] = []
+        offsets.reserveCapacity(batch.count)
+        var offset = before.bytes
+        for length in lineLengths {
+            offsets.append(offset)
+            offset += length + 1
+        }
+        let parts = ParallelChunks.map(count: batch.count, chunkSize: 16_384) { [batch, offsets] range in
+            var w = BinaryWriter(capacity: range.count * 64)
+            var count = 0
+            for i in range {
+                guard let id = batch[i].agreement else { continue }
+                appendEntry(&w, id: id, name: PartnerName.folded(batch[i].partner ?? ""), signed: batch[i].type == .signed,
+                            seq: batch[i].seq, offset: offsets[i], length: lineLengths[i])
+                count += 1
+            }
+            return (w.bytes, count)
+        }
+        let path = EventStore.join(directory, relativePath)
+        try? LogFile.makeDirectory(EventStore.join(directory, "cache"))
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        _ = writeSegment(parts.map(\.0), count: parts.reduce(0) { $0 + $1.1 },
+                         covering: Coverage(firstSeq: before.lines + 1, lastSeq: after.lines, start: before.bytes,
+                                            end: after.bytes, lastHash: after.hash), to: fd)
+    }
+
+    /// Rebuilds the index when it does not end exactly where the committed log does (a writer with nothing
+    /// to append, on a store whose index is missing, stale or of an older build).
+    static func ensureCurrent(directory: String, logPath: String, committed: VerifiedCheckpoint) {
+        if let c = current(directory: directory), c.lines == committed.lines, c.bytes == committed.bytes { return }
+        rebuild(directory: directory, logPath: logPath, committed: committed)
+    }
+
+    private static func exists(_ directory: String) -> Bool {
+        access(EventStore.join(directory, relativePath), F_OK) == 0
+    }
+
+    /// The lines and bytes the index covers when the whole file is segments that chain; nil otherwise.
+    static func current(directory: String) -> (lines: Int, bytes: Int)? {
+        guard let file = MappedFile(path: EventStore.join(directory, relativePath)) else { return nil }
+        let (found, end) = segments(file.bytes)
+        guard end == file.bytes.count, let last = found.last else { return nil }
+        return (last.coverage.lastSeq, last.coverage.end)
+    }
+
+    /// Writes the index of the committed log's lines afresh, a segment per run of lines, and renames it
+    /// into place.
+    static func rebuild(directory: String, logPath: String, committed: VerifiedCheckpoint,
+                        segmentLines: Int = rebuildSegmentLines) {
+        let path = EventStore.join(directory, relativePath)
+        try? LogFile.makeDirectory(EventStore.join(directory, "cache"))
+        let temporary = path + ".\(getpid()).tmp"
+        let log = open(logPath, O_RDONLY | O_CLOEXEC)
+        guard log >= 0 else { return }
+        defer { close(log) }
+        let out = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard out >= 0 else { return }
+        var ok = true
+        var entries = BinaryWriter(capacity: 1 << 20)
+        var count = 0
+        var seq = 0
+        var segmentStart = (seq: 1, byte: 0)
+        var lastHash = ""
+        func emit(end: Int) {
+            ok = ok && writeSegment([entries.bytes], count: count,
+                                    covering: Coverage(firstSeq: segmentStart.seq, lastSeq: seq, start: segmentStart.byte,
+                                                       end: end, lastHash: lastHash), to: out)
+            entries = BinaryWriter(capacity: 1 << 20)
+            count = 0
+            segmentStart = (seq + 1, end)
+        }
+        do {
+            try LogScanner.forEachLine(fd: log, path: logPath, to: committed.bytes) { line, offset in
+                seq += 1
+                guard let hash = LogScanner.stringMember(line, "hash") else { ok = false; return false }
+                lastHash = String(decoding: hash, as: UTF8.self)
+                if let id = LogScanner.stringMember(line, "agreement") {
+                    let partner = LogScanner.stringMember(line, "partner").flatMap(LogScanner.stringValue) ?? ""
+                    appendEntry(&entries, id: LogScanner.stringValue(id) ?? "", name: PartnerName.folded(partner),
+                                signed: LogScanner.hasType(line, "signed"), seq: seq, offset: offset, length: line.count)
+                    count += 1
+                }
+                if seq % segmentLines == 0 { emit(end: offset + line.count + 1) }
+                return ok
+            }
+        } catch {
+            ok = false
+        }
+        if seq >= segmentStart.seq { emit(end: committed.bytes) }
+        ok = ok && seq == committed.lines && lastHash == committed.hash
+        close(out)
+        if !ok || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    // MARK: - Readers
+
+    /// Every event of the agreements whose id is `id` or whose partner, folded, has ever held `needle`, in
+    /// log order; nil when the index cannot be used (the caller scans the log instead).
+    static func events(directory: String, logPath: String, id: [UInt8], needle: [UInt8]) throws(StoreError) -> [LedgerEvent]? {
+        guard let file = MappedFile(path: EventStore.join(directory, relativePath)) else { return nil }
+        // Pages are handed back as segments are read: the file grows with the log, the memory must not.
+        let (found, _) = segments(file.bytes, release: file.release)
+        guard let covered = found.last?.coverage else { return nil }
+        let fd = open(logPath, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        // The log's line at the end of what the index covers must still be the one it recorded.
+        guard let last = lastLine(fd: fd, end: covered.end),
+              last.withUnsafeBufferPointer({ LogScanner.stringMember($0, "hash")?.elementsEqual(covered.lastHash.utf8) }) == true
+        else { return nil }
+
+        // The agreements wanted: by the index, then among the lines after it.
+        var wanted = WantedIDs()
+        var late = false  // an agreement matched on a line that was not its first: its earlier lines need a second pass
+        var lines: [(offset: Int, length: Int, seq: Int, id: String)] = []
+        for var segment in found {
+            for _ in 0..<segment.count {
+                let entryID = segment.entries.raw(count: segment.entries.int())
+                let name = segment.entries.raw(count: segment.entries.int())
+                let signed = segment.entries.bool()
+                let seq = segment.entries.int(), offset = segment.entries.int(), length = segment.entries.int()
+                guard !segment.entries.failed else { return nil }
+                if entryID.elementsEqual(id) || (!needle.isEmpty && needle.withUnsafeBufferPointer { ByteSearch.contains(name, $0) }) {
+                    if wanted.insert(entryID) && !signed { late = true }
+                } else if !wanted.contains(entryID) {
+                    continue
+                }
+                lines.append((offset, length, seq, String(decoding: entryID, as: UTF8.self)))
+            }
+            file.release(segment.range)
+        }
+        // Lines after the index, scanned as `history` scans a whole log: first the lines that match, then every
+        // line of the agreements found.
+        let folded = String(decoding: needle, as: UTF8.self)
+        let matched = try LogScanner.events(path: logPath, from: covered.end, firstLine: covered.lastSeq + 1) { line in
+            if let e = LogScanner.stringMember(line, "agreement"), e.elementsEqual(id) { return true }
+            guard !needle.isEmpty, let raw = LogScanner.stringMember(line, "partner"),
+                  let partner = LogScanner.stringValue(raw) else { return false }
+            return CellText.contains(PartnerName.folded(partner), folded)
+        }
+        for e in matched { if let a = e.agreement, wanted.insert(a.utf8) { late = true } }
+        // Agreements matched only by a later line: their lines in the index, from the start.
+        if late {
+            lines = []
+            for var segment in found {
+                for _ in 0..<segment.count {
+                    let entryID = segment.entries.raw(count: segment.entries.int())
+                    _ = segment.entries.raw(count: segment.entries.int())
+                    _ = segment.entries.bool()
+                    let seq = segment.entries.int(), offset = segment.entries.int(), length = segment.entries.int()
+                    if wanted.contains(entryID) { lines.append((offset, length, seq, String(decoding: entryID, as: UTF8.self))) }
+                }
+                file.release(segment.range)
+            }
+        }
+        var events: [LedgerEvent] = []
+        for line in lines {
+            guard let event = fetch(fd: fd, line) else { return nil }
+            events.append(event)
+        }
+        if wanted.isEmpty { return events }
+        let tail = try LogScanner.events(path: logPath, from: covered.end, firstLine: covered.lastSeq + 1) { line in
+            LogScanner.stringMember(line, "agreement").map { wanted.contains($0) } ?? false
+        }
+        return events + tail
+    }
+
+    /// The ids an index lookup wants: compared byte for byte while they are few (the usual case, one
+    /// partner's agreements), hashed when many.
+    private struct WantedIDs {
+        private var list: [[UInt8]] = []
+        private var set: Set<[UInt8]> = []
+        var isEmpty: Bool { list.isEmpty && set.isEmpty }
+
+        /// True when `id` was not wanted yet.
+        mutating func insert(_ id: some Collection<UInt8>) -> Bool {
+            if contains(id) { return false }
+            if set.isEmpty && list.count < 16 {
+                list.append(Array(id))
+            } else {
+                if set.isEmpty { set = Set(list) }
+                set.insert(Array(id))
+            }
+            return true
+        }
+
+        func contains(_ id: some Collection<UInt8>) -> Bool {
+            if !set.isEmpty { return set.contains(Array(id)) }
+            return list.contains { $0.elementsEqual(id) }
+        }
+    }
+
+    /// The line `entry` points to, when it is a whole line there, of that agreement and seq, in canonical
+    /// form with a hash that holds.
+    private static func fetch(fd: Int32, _ entry: (offset: Int, length: Int, seq: Int, id: String)) -> LedgerEvent? {
+        guard entry.length > 0, entry.length < 1 << 30 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: entry.length + 2)
+        let start = entry.offset - 1
+        let wanted = start < 0 ? entry.length + 1 : entry.length + 2
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + (start < 0 ? 1 : 0), wanted, off_t(max(0, start))) }
+        guard n == wanted, bytes[entry.length + 1] == 0x0A, start < 0 || bytes[0] == 0x0A else { return nil }
+        let line = Array(bytes[1...entry.length])
+        guard let event = line.withUnsafeBufferPointer({ try? LogLine.decode($0, 0..<$0.count).get() }),
+              event.seq == entry.seq, event.agreement == entry.id,
+              event.canonicalLineAndHash().line == line else { return nil }
+        return event
+    }
+
+    /// The complete line that ends just before byte `end` (its newline at `end - 1`).
+    private static func lastLine(fd: Int32, end: Int) -> [UInt8]? {
+        var window = 1 << 16
+        while true {
+            let start = max(0, end - window)
+            var bytes = [UInt8](repeating: 0, count: end - start)
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(start)) }
+            guard n == bytes.count, bytes.last == 0x0A else { return nil }
+            if let newline = bytes.dropLast().lastIndex(of: 0x0A) { return Array(bytes[(newline + 1)..<(bytes.count - 1)]) }
+            if start == 0 { return Array(bytes.dropLast()) }
+            window *= 4
+        }
+    }
+}

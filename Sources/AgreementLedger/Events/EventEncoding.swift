@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The canonical line of an event written straight to bytes, keys in their fixed sorted order, without
 /// building a JSON tree: an import writes one line per agreement, so this is the store's hot path.
 ///
@@ -90,6 +98,30 @@ extension LedgerEvent {
         line.reserveCapacity(bytes.count + 80)
         LedgerEvent.insertHash(hash, into: bytes, at: split, appendingTo: &line)
         return (line, hash)
+    }
+
+    /// Whether `line` is exactly this event's canonical line, holding the hash of its content: `verify`'s
+    /// check of every line, compared in place (no second copy of the line, no hash string).
+    func isCanonicalLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.count)
+        let split = appendCanonicalWithoutHash(to: &bytes)
+        let opening = #""hash":""#.utf8, closing = #"","#.utf8
+        let member = opening.count + 64 + closing.count
+        guard line.count == bytes.count + member, let base = line.baseAddress else { return false }
+        return bytes.withUnsafeBufferPointer { own -> Bool in
+            guard memcmp(base, own.baseAddress!, split) == 0,
+                  memcmp(base + split + member, own.baseAddress! + split, own.count - split) == 0,
+                  line[split..<(split + opening.count)].elementsEqual(opening),
+                  line[(split + member - closing.count)..<(split + member)].elementsEqual(closing) else { return false }
+            let digest = SHA256.digest(UnsafeRawBufferPointer(own))
+            let hex = split + opening.count
+            for (i, byte) in digest.enumerated()
+            where line[hex + 2 * i] != SHA256.hexDigit(byte >> 4) || line[hex + 2 * i + 1] != SHA256.hexDigit(byte & 0x0F) {
+                return false
+            }
+            return true
+        }
     }
 
     /// The canonical line: the JSON without `hash` with the `hash` member put back at `split`.

@@ -112,6 +112,10 @@ public struct SHA256: Sendable {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// The lowercase hex digit of a value below 16.
+    @inline(__always)
+    static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+
     /// The round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes.
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -143,35 +147,56 @@ public struct SHA256: Sendable {
         h = t1 &+ s0 &+ maj
     }
 
-    /// Processes one 64-byte block at `p`.
+    /// Processes one 64-byte block at `p`: the message schedule kept in 16 locals (a window of the 64
+    /// words, each computed just before the round that uses it), the working variables in rotated order.
     private mutating func compress(_ p: UnsafeRawPointer) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for t in 0..<16 {
-                w[t] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
+        @inline(__always) func load(_ t: Int) -> UInt32 { UInt32(bigEndian: p.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self)) }
+        @inline(__always) func s0(_ x: UInt32) -> UInt32 { SHA256.rotr(x, 7) ^ SHA256.rotr(x, 18) ^ (x >> 3) }
+        @inline(__always) func s1(_ x: UInt32) -> UInt32 { SHA256.rotr(x, 17) ^ SHA256.rotr(x, 19) ^ (x >> 10) }
+        var w0 = load(0), w1 = load(1), w2 = load(2), w3 = load(3), w4 = load(4), w5 = load(5), w6 = load(6), w7 = load(7)
+        var w8 = load(8), w9 = load(9), w10 = load(10), w11 = load(11), w12 = load(12), w13 = load(13), w14 = load(14), w15 = load(15)
+        var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+        SHA256.k.withUnsafeBufferPointer { k in
+            var t = 0
+            while true {
+                SHA256.round(a, b, c, &d, e, f, g, &h, k[t] &+ w0)
+                SHA256.round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w1)
+                SHA256.round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w2)
+                SHA256.round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w3)
+                SHA256.round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w4)
+                SHA256.round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w5)
+                SHA256.round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w6)
+                SHA256.round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w7)
+                SHA256.round(a, b, c, &d, e, f, g, &h, k[t + 8] &+ w8)
+                SHA256.round(h, a, b, &c, d, e, f, &g, k[t + 9] &+ w9)
+                SHA256.round(g, h, a, &b, c, d, e, &f, k[t + 10] &+ w10)
+                SHA256.round(f, g, h, &a, b, c, d, &e, k[t + 11] &+ w11)
+                SHA256.round(e, f, g, &h, a, b, c, &d, k[t + 12] &+ w12)
+                SHA256.round(d, e, f, &g, h, a, b, &c, k[t + 13] &+ w13)
+                SHA256.round(c, d, e, &f, g, h, a, &b, k[t + 14] &+ w14)
+                SHA256.round(b, c, d, &e, f, g, h, &a, k[t + 15] &+ w15)
+                t += 16
+                if t == 64 { break }
+                // The next 16 words of the schedule.
+                w0 = w0 &+ s0(w1) &+ w9 &+ s1(w14)
+                w1 = w1 &+ s0(w2) &+ w10 &+ s1(w15)
+                w2 = w2 &+ s0(w3) &+ w11 &+ s1(w0)
+                w3 = w3 &+ s0(w4) &+ w12 &+ s1(w1)
+                w4 = w4 &+ s0(w5) &+ w13 &+ s1(w2)
+                w5 = w5 &+ s0(w6) &+ w14 &+ s1(w3)
+                w6 = w6 &+ s0(w7) &+ w15 &+ s1(w4)
+                w7 = w7 &+ s0(w8) &+ w0 &+ s1(w5)
+                w8 = w8 &+ s0(w9) &+ w1 &+ s1(w6)
+                w9 = w9 &+ s0(w10) &+ w2 &+ s1(w7)
+                w10 = w10 &+ s0(w11) &+ w3 &+ s1(w8)
+                w11 = w11 &+ s0(w12) &+ w4 &+ s1(w9)
+                w12 = w12 &+ s0(w13) &+ w5 &+ s1(w10)
+                w13 = w13 &+ s0(w14) &+ w6 &+ s1(w11)
+                w14 = w14 &+ s0(w15) &+ w7 &+ s1(w12)
+                w15 = w15 &+ s0(w0) &+ w8 &+ s1(w13)
             }
-            for t in 16..<64 {
-                let x = w[t - 15], y = w[t - 2]
-                let s0 = SHA256.rotr(x, 7) ^ SHA256.rotr(x, 18) ^ (x >> 3)
-                let s1 = SHA256.rotr(y, 17) ^ SHA256.rotr(y, 19) ^ (y >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-            SHA256.k.withUnsafeBufferPointer { k in
-                var t = 0
-                while t < 64 {
-                    SHA256.round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
-                    SHA256.round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
-                    SHA256.round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
-                    SHA256.round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
-                    SHA256.round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
-                    SHA256.round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
-                    SHA256.round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
-                    SHA256.round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
-                    t += 8
-                }
-            }
-            h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
-            h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
         }
+        h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+        h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
     }
 }

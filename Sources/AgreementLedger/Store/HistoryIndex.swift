@@ -323,11 +323,12 @@ enum HistoryIndex {
         let wanted = start < 0 ? entry.length + 1 : entry.length + 2
         let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + (start < 0 ? 1 : 0), wanted, off_t(max(0, start))) }
         guard n == wanted, bytes[entry.length + 1] == 0x0A, start < 0 || bytes[0] == 0x0A else { return nil }
-        let line = Array(bytes[1...entry.length])
-        guard let event = line.withUnsafeBufferPointer({ try? LogLine.decode($0, 0..<$0.count).get() }),
-              event.seq == entry.seq, event.agreement == entry.id,
-              event.canonicalLineAndHash().line == line else { return nil }
-        return event
+        return bytes.withUnsafeBufferPointer { all -> LedgerEvent? in
+            let line = UnsafeBufferPointer(rebasing: all[1...entry.length])
+            guard let event = try? LogLine.decode(line, 0..<line.count).get(), event.seq == entry.seq,
+                  event.agreement == entry.id, event.isCanonicalLine(line) else { return nil }
+            return event
+        }
     }
 
     /// The complete line that ends just before byte `end` (its newline at `end - 1`).

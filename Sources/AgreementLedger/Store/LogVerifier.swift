@@ -159,8 +159,7 @@ enum LogVerifier {
             if event.type == .imported, let version = event.formatVersion, version > LedgerEvent.currentFormatVersion {
                 return .failure(.newerFormat(version))
             }
-            let (written, hash) = event.canonicalLineAndHash()
-            if hash == event.hash && written.elementsEqual(line) { return .success(event) }
+            if event.isCanonicalLine(line) { return .success(event) }
         }
         let value: JSONValue
         let hashMember: Range<Int>?

@@ -51,18 +51,24 @@ public enum PartnerName {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-
-        @inline(__always) func emit(_ v: UInt32) {
-            if pendingSpace {
-                if !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
+        // Most names are ASCII: folded byte by byte, exactly as the scalar loop below would.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for b in bytes {
+                switch b {
+                case 0x41...0x5A: PartnerName.emit(UInt32(b) + 0x20, &out, &pendingSpace)
+                case 0x61...0x7A, 0x30...0x39: PartnerName.emit(UInt32(b), &out, &pendingSpace)
+                case 0x22, 0x27, 0x60: continue
+                case 0x80...: return false
+                default: pendingSpace = true
+                }
             }
-            if v < 0x80 {
-                out.append(UInt8(v))
-            } else {
-                out.append(contentsOf: UTF8.encode(Unicode.Scalar(v)!)!)
-            }
+            return true
         }
+        if ascii == true { return String(decoding: out, as: UTF8.self) }
+        out.removeAll(keepingCapacity: true)
+        pendingSpace = false
+
+        func emit(_ v: UInt32) { PartnerName.emit(v, &out, &pendingSpace) }
 
         for s in text.unicodeScalars {
             let v = s.value
@@ -103,6 +109,20 @@ public enum PartnerName {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a folded scalar, after the space a separator left pending (never at the start).
+    @inline(__always)
+    private static func emit(_ v: UInt32, _ out: inout [UInt8], _ pendingSpace: inout Bool) {
+        if pendingSpace {
+            if !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+        }
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else {
+            out.append(contentsOf: UTF8.encode(Unicode.Scalar(v)!)!)
+        }
     }
 
     /// Whether `folded(text)` contains `needle` (itself folded), for raw UTF-8 bytes: a name made only of

@@ -72,6 +72,8 @@ enum HistoryIndex {
         var entries: BinaryReader
         /// Where it lies in the file.
         var range: Range<Int>
+        /// Where `entries` reads from in the file (its offsets count from here).
+        var payloadStart: Int { range.lowerBound + HistoryIndex.headSize }
     }
 
     /// The segments of `bytes` that chain from the log's first line, each checked whole, and where the
@@ -89,8 +91,12 @@ enum HistoryIndex {
             let size = Int(UInt64(littleEndian: length))
             guard size >= 0, size <= bytes.count - at - headSize else { break }
             let payload = UnsafeBufferPointer(rebasing: bytes[(at + headSize)..<(at + headSize + size)])
+            // Checked in pieces, each handed back once read: a big batch's segment is never resident whole.
             var checksum = PrefixChecksum.Accumulator()
-            checksum.add(payload)
+            for piece in stride(from: 0, to: payload.count, by: 1 << 22) {
+                checksum.add(UnsafeBufferPointer(rebasing: payload[piece..<min(piece + (1 << 22), payload.count)]))
+                release((at + headSize + piece)..<(at + headSize + min(piece + (1 << 22), payload.count)))
+            }
             guard checksum.value == UInt64(littleEndian: stored) else { break }
             var r = BinaryReader(payload)
             let c = Coverage(firstSeq: r.int(), lastSeq: r.int(), start: r.int(), end: r.int(), lastHash: r.string())
@@ -238,7 +244,8 @@ enum HistoryIndex {
         var late = false  // an agreement matched on a line that was not its first: its earlier lines need a second pass
         var lines: [(offset: Int, length: Int, seq: Int, id: String)] = []
         for var segment in found {
-            for _ in 0..<segment.count {
+            for n in 0..<segment.count {
+                if n % 65_536 == 65_535 { file.release(segment.range.lowerBound..<(segment.payloadStart + segment.entries.offset)) }
                 let entryID = segment.entries.raw(count: segment.entries.int())
                 let name = segment.entries.raw(count: segment.entries.int())
                 let signed = segment.entries.bool()

@@ -224,7 +224,7 @@ public final class EventStore {
         return bytes.withUnsafeBufferPointer { buffer in
             let layout = LogLayout(buffer)
             let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: true,
-                                        chunkSize: walkChunkSize, keepEvents: false)
+                                        chunkSize: walkChunkSize, keepEvents: false, handingOn: false)
             var report = VerificationReport(ok: true, lineCount: layout.lineCount, eventCount: walk.validCount,
                                             importCount: walk.importCount)
             if let fault = walk.fault {
@@ -262,7 +262,8 @@ public final class EventStore {
                   let tail = try LogWindows.tail(fd: fd, path: logPath, size: size, windowSize: logWindowSize) else { return nil }
             let (walk, committedLines) = try LogWindows.walk(fd: fd, path: logPath, from: 0, to: tail.committedEnd,
                                                              firstSeq: 1, previousHash: LedgerEvent.genesisHash, full: true,
-                                                             chunkSize: walkChunkSize, windowSize: logWindowSize) { _ in }
+                                                             chunkSize: walkChunkSize, windowSize: logWindowSize,
+                                                             handingOn: false) { _ in }
             var report = VerificationReport(ok: true, lineCount: committedLines + tail.layout.tailLineCount,
                                             eventCount: walk.validCount, importCount: walk.importCount)
             if let fault = walk.fault {

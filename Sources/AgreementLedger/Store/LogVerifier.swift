@@ -20,10 +20,19 @@ enum LogVerifier {
     }
 
     /// The per-line outcome of one chunk: how many of its lines (from its first) passed and were stored,
-    /// and its first faulty line.
+    /// and its first faulty line; then, checked on the same core, how many of those also follow each other
+    /// (seq, and prev for all but the first line, whose link to the chunk before is checked in order later).
     private struct Chunk {
         var stored = 0
         var fault: (line: Int, problem: LineProblem)?
+        /// Leading lines that decoded and link up inside the chunk.
+        var linked = 0
+        /// The first link fault inside the chunk (it comes before `fault`, at line `linked`).
+        var linkFault: (line: Int, problem: LineProblem)?
+        /// `prev` of the chunk's first line, `hash` of its last linked one; `imported` events among the linked.
+        var firstPrev: String?
+        var lastHash: String?
+        var imports = 0
     }
 
     /// The buffers the parallel chunks share: the log is only read and outlives the work, and each chunk
@@ -46,10 +55,13 @@ enum LogVerifier {
     /// verified earlier, as the store's checkpoint records). A walk of the lines after a checkpoint gives
     /// the `seq` of its first line and the hash of the line before it. Every valid event is passed to
     /// `consume` in log order; `keepEvents` also collects them in the result.
+    /// With `handingOn` false (`verify`: no events kept, `consume` not called), the events are let go on the
+    /// cores that decoded them.
     static func walk(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>, full: Bool, fullFrom: Int = 0,
                      firstSeq: Int = 1, previousHash: String = LedgerEvent.genesisHash,
-                     chunkSize: Int = defaultChunkSize, keepEvents: Bool = true,
+                     chunkSize: Int = defaultChunkSize, keepEvents: Bool = true, handingOn: Bool = true,
                      consume: (LedgerEvent) -> Void = { _ in }) -> Walk {
+        let handsOn = handingOn || keepEvents
         precondition(lines.startIndex == 0)
         var result = Walk()
         if keepEvents { result.events.reserveCapacity(lines.count) }
@@ -68,40 +80,42 @@ enum LogVerifier {
                 let work: @Sendable (Int) -> Void = { n in
                     let from = base + n * chunkSize
                     let to = min(from + chunkSize, base + roundLines.count)
-                    shared.chunks[n] = checkLines(shared.log, lines: lines[from..<to], into: shared.events - base,
-                                                  full: full, fullFrom: fullFrom, firstSeq: firstSeq)
+                    var chunk = checkLines(shared.log, lines: lines[from..<to], into: shared.events - base,
+                                           full: full, fullFrom: fullFrom, firstSeq: firstSeq)
+                    let first = shared.events + (from - base)
+                    linkInside(&chunk, first, firstLine: from + firstSeq)
+                    if !handsOn {
+                        first.deinitialize(count: chunk.stored)
+                        chunk.stored = 0
+                    }
+                    shared.chunks[n] = chunk
                 }
                 if chunkCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work) }
             }
-            // The links between lines, in order, up to the first fault; each valid event handed on.
+            // The links between chunks, in order, up to the first fault; each valid event handed on.
             var stopped = false
-            links: for (n, chunk) in chunks.enumerated() {
-                for offset in (n * chunkSize)..<(n * chunkSize + chunk.stored) {
-                    let index = roundStart + offset
-                    let lineNumber = index + firstSeq
-                    let event = buffer[offset]
-                    if event.seq != lineNumber {
-                        result.fault = (lineNumber, .other("seq is \(event.seq) where \(lineNumber) belongs "
-                            + "(a line was deleted, duplicated or moved?)"))
-                        stopped = true
-                        break links
-                    }
-                    if event.prev != previousHash {
-                        result.fault = (lineNumber, .other(lineNumber == 1
-                            ? "prev of the first line is not 64 zeros (lines were deleted before it?)"
-                            : "prev does not match the hash of line \(lineNumber - 1) (a line was deleted, inserted or moved?)"))
-                        stopped = true
-                        break links
-                    }
-                    previousHash = event.hash
-                    if event.type == .imported { result.importCount += 1 }
-                    result.validCount += 1
-                    result.lastHash = event.hash
-                    consume(event)
-                    if keepEvents { result.events.append(event) }
+            for (n, chunk) in chunks.enumerated() {
+                let firstLine = roundStart + n * chunkSize + firstSeq
+                // The first line's seq is checked inside its chunk; its prev only here, after that.
+                if chunk.linkFault?.line != firstLine, let prev = chunk.firstPrev, prev != previousHash {
+                    result.fault = (firstLine, .other(LogVerifier.prevProblem(firstLine)))
+                    stopped = true
+                    break
                 }
-                if let chunkFault = chunk.fault {
-                    result.fault = chunkFault
+                if chunk.linked > 0 {
+                    result.validCount += chunk.linked
+                    result.importCount += chunk.imports
+                    result.lastHash = chunk.lastHash
+                    previousHash = chunk.lastHash!
+                    if handsOn {
+                        for offset in (n * chunkSize)..<(n * chunkSize + chunk.linked) {
+                            consume(buffer[offset])
+                            if keepEvents { result.events.append(buffer[offset]) }
+                        }
+                    }
+                }
+                if let fault = chunk.linkFault ?? chunk.fault {
+                    result.fault = fault
                     stopped = true
                     break
                 }
@@ -118,6 +132,34 @@ enum LogVerifier {
             result.fault = (newer.line, .newerFormat(newer.version))
         }
         return result
+    }
+
+    /// Checks that the stored events of a chunk starting at line `firstLine` follow each other (seq 1, 2, 3…
+    /// from `firstLine`; each prev the hash of the line before, from the second line on).
+    private static func linkInside(_ chunk: inout Chunk, _ events: UnsafeMutablePointer<LedgerEvent>, firstLine: Int) {
+        chunk.firstPrev = chunk.stored > 0 ? events[0].prev : nil
+        for k in 0..<chunk.stored {
+            let event = events[k]
+            let lineNumber = firstLine + k
+            if event.seq != lineNumber {
+                chunk.linkFault = (lineNumber, .other("seq is \(event.seq) where \(lineNumber) belongs "
+                    + "(a line was deleted, duplicated or moved?)"))
+                return
+            }
+            if k > 0 && event.prev != events[k - 1].hash {
+                chunk.linkFault = (lineNumber, .other(prevProblem(lineNumber)))
+                return
+            }
+            chunk.linked += 1
+            chunk.lastHash = event.hash
+            if event.type == .imported { chunk.imports += 1 }
+        }
+    }
+
+    private static func prevProblem(_ lineNumber: Int) -> String {
+        lineNumber == 1
+            ? "prev of the first line is not 64 zeros (lines were deleted before it?)"
+            : "prev does not match the hash of line \(lineNumber - 1) (a line was deleted, inserted or moved?)"
     }
 
     /// The per-line checks of `lines`, storing each event at its line's index in `events`, stopping at the

@@ -43,6 +43,7 @@ enum LogWindows {
     /// events kept) and the number of lines in the range (all of them, also after a fault).
     static func walk(fd: Int32, path: String, from: Int, to end: Int, firstSeq: Int, previousHash: String, full: Bool,
                      chunkSize: Int, windowSize: Int = windowSize,
+                     handingOn: Bool = true,
                      consume: (LedgerEvent) -> Void) throws(StoreError) -> (walk: LogVerifier.Walk, lines: Int) {
         var total = LogVerifier.Walk()
         var lineCount = 0
@@ -50,31 +51,37 @@ enum LogWindows {
         var seq = firstSeq
         var prev = previousHash
         var size = windowSize
+        // One buffer for every window: a fresh 16 MB array per window cost a page fault per page each time.
+        var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, min(size, end - from)))
+        defer { buffer.deallocate() }
         while offset < end {
-            var window = [UInt8](repeating: 0, count: min(size, end - offset))
-            let n = window.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(offset)) }
-            guard n == window.count else {
+            let wanted = min(size, end - offset)
+            if buffer.count < wanted {
+                buffer.deallocate()
+                buffer = .allocate(capacity: wanted)
+            }
+            let n = pread(fd, buffer.baseAddress!, wanted, off_t(offset))
+            guard n == wanted else {
                 throw .io(path: path, operation: "read", reason: n < 0 ? LogFile.errorText() : "the file shrank while being read")
             }
-            guard let lastNewline = window.lastIndex(of: 0x0A) else {
+            let read = UnsafeBufferPointer(rebasing: buffer[..<wanted])
+            guard let lastNewline = read.lastIndex(of: 0x0A) else {
                 // One line longer than the window: read more. (The range ends with a newline, so only a
                 // log changed under us can leave none at all.)
-                guard offset + window.count < end else {
+                guard offset + wanted < end else {
                     throw .io(path: path, operation: "read", reason: "the log changed while being read")
                 }
                 size *= 2
                 continue
             }
-            window.removeSubrange((lastNewline + 1)...)
+            let window = UnsafeBufferPointer(rebasing: read[...lastNewline])
             offset += window.count
-            let lines = window.withUnsafeBufferPointer { LogLayout.lines($0) }
+            let lines = LogLayout.lines(window)
             lineCount += lines.count
             // After a fault the rest is only counted.
             if total.fault != nil { continue }
-            let walk = window.withUnsafeBufferPointer { buffer in
-                LogVerifier.walk(buffer, lines: lines[...], full: full, firstSeq: seq, previousHash: prev,
-                                 chunkSize: chunkSize, keepEvents: false, consume: consume)
-            }
+            let walk = LogVerifier.walk(window, lines: lines[...], full: full, firstSeq: seq, previousHash: prev,
+                                        chunkSize: chunkSize, keepEvents: false, handingOn: handingOn, consume: consume)
             total.validCount += walk.validCount
             total.importCount += walk.importCount
             total.lastHash = walk.lastHash ?? total.lastHash

@@ -49,7 +49,7 @@ import Testing
             store.wholeLogLimit = LogWindows.wholeFileLimit
             let whole = store.verify()
             store.wholeLogLimit = 0
-            for window in [2_000, 4_096, 50_000] {
+            for window in [300, 2_000, 4_096, 50_000] {
                 store.logWindowSize = window
                 #expect(store.verify() == whole, "\(name), windows of \(window)")
             }
@@ -81,6 +81,9 @@ import Testing
         }
         let events = try store.readCommitted()
         store.wholeLogLimit = 0
+        // Windows shorter than a line (each read grows the buffer) and longer ones.
+        store.logWindowSize = 300
+        #expect(try store.readCommitted() == events)
         store.logWindowSize = 3_000
         #expect(try store.readCommitted() == events)
         for source in [nil, "bosnian", "english"] {

@@ -383,13 +383,14 @@ public final class EventStore {
         let (stamp, lineLengths) = try append(&batch, after: (committedLines, previousLength, lastHash), fd: fd,
                                               accumulator: &accumulator, keepingEnvelopes: returningBatch)
         stamp.write(directory: directory)
+        let names = HistoryIndex.bringsName(batch, before: state)
         state.reserveCapacity(state.agreements.count + batch.count)
         for event in batch { state.apply(event) }
         StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
         // The state is let go before the history index is brought up to date from the batch.
         state = LedgerState()
         HistoryIndex.update(directory: directory, logPath: logPath, before: (committedLines, previousLength, lastHash),
-                            batch: batch, lineLengths: lineLengths, after: stamp)
+                            batch: batch, names: names, lineLengths: lineLengths, after: stamp)
         return returningBatch ? batch : []
     }
 

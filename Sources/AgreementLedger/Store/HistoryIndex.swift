@@ -88,8 +88,9 @@ enum HistoryIndex {
             var length: UInt64 = 0, stored: UInt64 = 0
             withUnsafeMutableBytes(of: &length) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(at + 4)..<(at + 12)])) }
             withUnsafeMutableBytes(of: &stored) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(at + 12)..<(at + 20)])) }
-            let size = Int(UInt64(littleEndian: length))
-            guard size >= 0, size <= bytes.count - at - headSize else { break }
+            let declared = UInt64(littleEndian: length)
+            guard declared <= UInt64(bytes.count - at - headSize) else { break }
+            let size = Int(declared)
             let payload = UnsafeBufferPointer(rebasing: bytes[(at + headSize)..<(at + headSize + size)])
             // Checked in pieces, each handed back once read: a big batch's segment is never resident whole.
             var checksum = PrefixChecksum.Accumulator()
@@ -113,11 +114,23 @@ enum HistoryIndex {
 
     // MARK: - Writers
 
+    /// Which events of a batch bring a partner name their agreement did not have just before it (its `signed`
+    /// event, a spelling fix): only their names are written to the index. A later line repeating the name is
+    /// found through its agreement, already wanted once the name matched, so the index shrinks by most of its
+    /// names and a lookup skips them. (A rebuilt index keeps every line's name.)
+    static func bringsName(_ batch: [LedgerEvent], before state: LedgerState) -> [Bool] {
+        batch.map { e in
+            guard let id = e.agreement else { return false }
+            return e.type == .signed || state[id]?.record.partner != e.partner
+        }
+    }
+
     /// Brings the index up to the committed log `after` once a writer appended `batch` (its lines
     /// `lineLengths` long, newline excluded) to the committed log `before`: a segment is appended when the
     /// index ended at `before`; otherwise the index is rebuilt from the log. Failures only cost speed.
+    /// `names` says which events' partner names to write (`bringsName`).
     static func update(directory: String, logPath: String, before: (lines: Int, bytes: Int, hash: String),
-                       batch: [LedgerEvent], lineLengths: [Int], after: VerifiedCheckpoint) {
+                       batch: [LedgerEvent], names: [Bool], lineLengths: [Int], after: VerifiedCheckpoint) {
         let appendable: Bool
         if let c = current(directory: directory) {
             appendable = c.lines == before.lines && c.bytes == before.bytes
@@ -138,7 +151,8 @@ enum HistoryIndex {
             var count = 0
             for i in range {
                 guard let id = batch[i].agreement else { continue }
-                appendEntry(&w, id: id, name: PartnerName.folded(batch[i].partner ?? ""), signed: batch[i].type == .signed,
+                let name = names[i] ? PartnerName.folded(batch[i].partner ?? "") : ""
+                appendEntry(&w, id: id, name: name, signed: batch[i].type == .signed,
                             seq: batch[i].seq, offset: offsets[i], length: lineLengths[i])
                 count += 1
             }
@@ -251,7 +265,9 @@ enum HistoryIndex {
                 let signed = segment.entries.bool()
                 let seq = segment.entries.int(), offset = segment.entries.int(), length = segment.entries.int()
                 guard !segment.entries.failed else { return nil }
-                if entryID.elementsEqual(id) || (!needle.isEmpty && needle.withUnsafeBufferPointer { ByteSearch.contains(name, $0) }) {
+                // An entry without a name repeats its agreement's: already tested at an earlier entry.
+                if entryID.elementsEqual(id) || (!needle.isEmpty && !name.isEmpty
+                                                 && needle.withUnsafeBufferPointer { ByteSearch.contains(name, $0) }) {
                     if wanted.insert(entryID) && !signed { late = true }
                 } else if !wanted.contains(entryID) {
                     continue
@@ -324,7 +340,7 @@ enum HistoryIndex {
     /// The line `entry` points to, when it is a whole line there, of that agreement and seq, in canonical
     /// form with a hash that holds.
     private static func fetch(fd: Int32, _ entry: (offset: Int, length: Int, seq: Int, id: String)) -> LedgerEvent? {
-        guard entry.length > 0, entry.length < 1 << 30 else { return nil }
+        guard entry.offset >= 0, entry.offset < 1 << 52, entry.length > 0, entry.length < 1 << 30 else { return nil }
         var bytes = [UInt8](repeating: 0, count: entry.length + 2)
         let start = entry.offset - 1
         let wanted = start < 0 ? entry.length + 1 : entry.length + 2

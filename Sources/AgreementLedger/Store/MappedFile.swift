@@ -10,8 +10,8 @@ import Darwin
 /// agreements) is decoded where it lies instead of being copied into memory first; pages already read are
 /// handed back as the reader moves on, so only a window of it is ever resident.
 ///
-/// Only for files that are replaced by rename, never changed in place: a mapping of a file truncated
-/// under it would fault.
+/// Only for files that are replaced by rename or appended to, never truncated or rewritten in place: a
+/// mapping of a file truncated under it would fault (appended bytes are simply not in the mapping).
 final class MappedFile {
     let bytes: UnsafeBufferPointer<UInt8>
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))

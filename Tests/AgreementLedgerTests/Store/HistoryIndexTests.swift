@@ -53,6 +53,22 @@ import Testing
         #expect(current.lines == end.lines && current.bytes == end.bytes)
         let segments = StoreFixtures.bytes(indexPath(store)).withUnsafeBufferPointer { HistoryIndex.segments($0).segments }
         #expect(segments.count == 12)
+        // Names are written where a line brings one: every `signed` line, not the renewals that repeat it.
+        var named = 0, unnamed = 0, signedUnnamed = 0
+        for var segment in segments {
+            for _ in 0..<segment.count {
+                _ = segment.entries.raw(count: segment.entries.int())
+                let name = segment.entries.raw(count: segment.entries.int())
+                let signed = segment.entries.bool()
+                _ = (segment.entries.int(), segment.entries.int(), segment.entries.int())
+                if name.isEmpty { unnamed += 1 } else { named += 1 }
+                if signed && name.isEmpty { signedUnnamed += 1 }
+            }
+            #expect(segment.entries.isAtEnd)
+        }
+        let all = try store.readCommitted()
+        #expect(named + unnamed == all.filter { $0.agreement != nil }.count)
+        #expect(named >= all.filter { $0.type == .signed }.count && unnamed > 0 && signedUnnamed == 0)
         try expectSameHistories(store, indexed: true)
         #expect(try HistoryQuery(query: "Medimursko").run(store: store).agreements.count == 1)
         let renamed = try #require(renamedTo(try store.readCommitted()).first)

@@ -166,3 +166,44 @@ import Testing
         try expectSameHistories(other, indexed: false)
     }
 }
+
+/// A damaged index file, whatever the damage, is read without a crash, and whatever it gives is the scan's answer.
+@Suite struct DamagedHistoryIndexTests {
+    @Test func anyDamageGivesTheScansAnswerOrNone() throws {
+        let (store, dir) = try TestFixtures.samplesStore(["bosnian"])
+        defer { TestFixtures.remove(dir) }
+        let path = dir + "/" + HistoryIndex.relativePath
+        let whole = StoreFixtures.bytes(path)
+        let all = try store.readCommitted()
+        let query = "univerzitet"
+        let expected = HistoryQuery(query: query).run(all)
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var used = 0
+        for round in 0..<300 {
+            var damaged = whole
+            switch round % 3 {
+            case 0: damaged[next(damaged.count)] ^= UInt8(1 + next(255))
+            case 1: damaged = Array(damaged.prefix(next(damaged.count)))
+            default:
+                // A length field or a whole run of bytes set to 0xFF: sizes and counts beyond the file.
+                let at = next(max(1, damaged.count - 8))
+                for i in at..<min(at + 8, damaged.count) { damaged[i] = 0xFF }
+            }
+            StoreFixtures.write(damaged, to: path)
+            let viaIndex = try HistoryIndex.events(directory: dir, logPath: store.logPath, id: Array(query.utf8),
+                                                   needle: Array(PartnerName.folded(query).utf8))
+            if let events = viaIndex {
+                used += 1
+                let answer = HistoryQuery(query: query).run(events)
+                #expect(answer.agreements == expected.agreements, "round \(round)")
+                #expect(answer.events == expected.events, "round \(round)")
+            }
+            #expect(try HistoryQuery(query: query).run(store: store).events == expected.events)
+        }
+        #expect(used > 0)
+    }
+}

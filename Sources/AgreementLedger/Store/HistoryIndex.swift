@@ -74,6 +74,15 @@ enum HistoryIndex {
         var range: Range<Int>
         /// Where `entries` reads from in the file (its offsets count from here).
         var payloadStart: Int { range.lowerBound + HistoryIndex.headSize }
+
+        /// The next entry, as `appendEntry` wrote it (meaningless once `entries.failed` is set).
+        mutating func nextEntry() -> (id: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, signed: Bool,
+                                      seq: Int, offset: Int, length: Int) {
+            let id = entries.raw(count: entries.int()), name = entries.raw(count: entries.int())
+            let signed = entries.bool()
+            let seq = entries.int(), offset = entries.int(), length = entries.int()
+            return (id, name, signed, seq, offset, length)
+        }
     }
 
     /// The segments of `bytes` that chain from the log's first line, each checked whole, and where the
@@ -221,7 +230,7 @@ enum HistoryIndex {
                 if let id = LogScanner.stringMember(line, "agreement") {
                     let partner = LogScanner.stringMember(line, "partner").flatMap(LogScanner.stringValue) ?? ""
                     appendEntry(&entries, id: LogScanner.stringValue(id) ?? "", name: PartnerName.folded(partner),
-                                signed: LogScanner.hasType(line, "signed"), seq: seq, offset: offset, length: line.count)
+                                signed: LogScanner.isSignedLine(line), seq: seq, offset: offset, length: line.count)
                     count += 1
                 }
                 if seq % segmentLines == 0 { emit(end: offset + line.count + 1) }
@@ -260,19 +269,16 @@ enum HistoryIndex {
         for var segment in found {
             for n in 0..<segment.count {
                 if n % 65_536 == 65_535 { file.release(segment.range.lowerBound..<(segment.payloadStart + segment.entries.offset)) }
-                let entryID = segment.entries.raw(count: segment.entries.int())
-                let name = segment.entries.raw(count: segment.entries.int())
-                let signed = segment.entries.bool()
-                let seq = segment.entries.int(), offset = segment.entries.int(), length = segment.entries.int()
+                let e = segment.nextEntry()
                 guard !segment.entries.failed else { return nil }
                 // An entry without a name repeats its agreement's: already tested at an earlier entry.
-                if entryID.elementsEqual(id) || (!needle.isEmpty && !name.isEmpty
-                                                 && needle.withUnsafeBufferPointer { ByteSearch.contains(name, $0) }) {
-                    if wanted.insert(entryID) && !signed { late = true }
-                } else if !wanted.contains(entryID) {
+                if e.id.elementsEqual(id) || (!needle.isEmpty && !e.name.isEmpty
+                                              && needle.withUnsafeBufferPointer { ByteSearch.contains(e.name, $0) }) {
+                    if wanted.insert(e.id) && !e.signed { late = true }
+                } else if !wanted.contains(e.id) {
                     continue
                 }
-                lines.append((offset, length, seq, String(decoding: entryID, as: UTF8.self)))
+                lines.append((e.offset, e.length, e.seq, String(decoding: e.id, as: UTF8.self)))
             }
             file.release(segment.range)
         }
@@ -291,11 +297,8 @@ enum HistoryIndex {
             lines = []
             for var segment in found {
                 for _ in 0..<segment.count {
-                    let entryID = segment.entries.raw(count: segment.entries.int())
-                    _ = segment.entries.raw(count: segment.entries.int())
-                    _ = segment.entries.bool()
-                    let seq = segment.entries.int(), offset = segment.entries.int(), length = segment.entries.int()
-                    if wanted.contains(entryID) { lines.append((offset, length, seq, String(decoding: entryID, as: UTF8.self))) }
+                    let e = segment.nextEntry()
+                    if wanted.contains(e.id) { lines.append((e.offset, e.length, e.seq, String(decoding: e.id, as: UTF8.self))) }
                 }
                 file.release(segment.range)
             }

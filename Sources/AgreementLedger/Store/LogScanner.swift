@@ -96,17 +96,15 @@ enum LogScanner {
     }
 
     /// Whether a canonical line is an `imported` event: its last member is `"type":"imported"`.
-    static func isImportedLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let suffix = importedSuffix
-        guard bytes.count >= suffix.count else { return false }
-        return bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
-    }
+    static func isImportedLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { ends(bytes, importedSuffix) }
+
+    /// Whether a canonical line is a `signed` event (its last member is `"type":"signed"`).
+    static func isSignedLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { ends(bytes, signedSuffix) }
 
     private static let importedSuffix = Array(#""type":"imported"}"#.utf8)
+    private static let signedSuffix = Array(#""type":"signed"}"#.utf8)
 
-    /// Whether a canonical line's event is of `type` (its last member).
-    static func hasType(_ bytes: UnsafeBufferPointer<UInt8>, _ type: String) -> Bool {
-        let suffix = Array("\"type\":\"\(type)\"}".utf8)
+    private static func ends(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
         guard bytes.count >= suffix.count else { return false }
         return bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
     }

@@ -57,12 +57,9 @@ import Testing
         var named = 0, unnamed = 0, signedUnnamed = 0
         for var segment in segments {
             for _ in 0..<segment.count {
-                _ = segment.entries.raw(count: segment.entries.int())
-                let name = segment.entries.raw(count: segment.entries.int())
-                let signed = segment.entries.bool()
-                _ = (segment.entries.int(), segment.entries.int(), segment.entries.int())
-                if name.isEmpty { unnamed += 1 } else { named += 1 }
-                if signed && name.isEmpty { signedUnnamed += 1 }
+                let entry = segment.nextEntry()
+                if entry.name.isEmpty { unnamed += 1 } else { named += 1 }
+                if entry.signed && entry.name.isEmpty { signedUnnamed += 1 }
             }
             #expect(segment.entries.isAtEnd)
         }

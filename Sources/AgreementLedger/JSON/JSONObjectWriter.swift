@@ -23,13 +23,19 @@ struct JSONObjectWriter {
     mutating func key(_ name: String, _ out: inout [UInt8]) {
         separate(&out)
         JSONWriter.writeString(name, into: &out)
+        colon(&out)
+    }
+
+    /// After a key the caller wrote itself (following `separate`).
+    func colon(_ out: inout [UInt8]) {
         if level == nil { out.append(UInt8(ascii: ":")) } else { out.appendStatic(": ") }
     }
 
     /// The indentation level of a value nested in this object.
     var innerLevel: Int? { level.map { $0 + 1 } }
 
-    private mutating func separate(_ out: inout [UInt8]) {
+    /// Before a member: the comma and, when pretty, the line break and indentation.
+    mutating func separate(_ out: inout [UInt8]) {
         if !first { out.append(UInt8(ascii: ",")) }
         first = false
         if let level { JSONObjectWriter.newline(&out, level: level + 1) }

@@ -54,45 +54,80 @@ extension AgreementRecord {
     }
 }
 
-extension AgreementRecord {
+/// What the RECORD JSON writer reads: an `AgreementRecord`, or an agreement of the state checkpoint read in
+/// place (`CheckpointEntry`), so one key sequence serves both and `status` never builds strings to print them.
+protocol RecordJSONFields {
+    associatedtype Text
+    static func appendJSONString(_ text: Text, to out: inout [UInt8])
+    var partner: Text { get }
+    var country: Text? { get }
+    var countryCode: Text? { get }
+    var city: Text? { get }
+    var signed: PartialDate? { get }
+    var validUntil: PartialDate? { get }
+    var indefinite: Bool { get }
+    var term: Text? { get }
+    var status: AgreementStatus? { get }
+    var kind: Text? { get }
+    var reference: Text? { get }
+    var url: Text? { get }
+    var row: Int { get }
+    /// The unmapped cells, headers in canonical key order.
+    func forEachExtraCell(_ body: (Text, Text) -> Void)
+}
+
+extension AgreementRecord: RecordJSONFields {
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) { JSONWriter.writeString(text, into: &out) }
+
+    func forEachExtraCell(_ body: (String, String) -> Void) {
+        for cell in extra { body(cell.header, cell.value) }
+    }
+}
+
+extension RecordJSONFields {
     /// Appends the record's JSON object, keys in canonical order: the bytes `JSONWriter` gives for `json`
     /// (canonical with `indentLevel` nil, else pretty at that depth), without a tree. `status` adds an
     /// agreement's `agreement`, `source` and `state`, each written at its place in the key order.
     func appendJSON(to out: inout [UInt8], indentLevel: Int? = nil,
-                    agreement: String? = nil, source: String? = nil, state: String? = nil) {
+                    agreement: Text? = nil, source: Text? = nil, state: String? = nil) {
+        func text(_ value: Text?) {
+            if let value { Self.appendJSONString(value, to: &out) } else { out.appendStatic("null") }
+        }
         var w = JSONObjectWriter(&out, indentLevel: indentLevel)
         if let agreement {
             w.key("agreement", &out)
-            JSONObjectWriter.string(agreement, &out)
+            text(agreement)
         }
         w.key("city", &out)
-        JSONObjectWriter.optionalString(city, &out)
+        text(city)
         w.key("country", &out)
-        JSONObjectWriter.optionalString(country, &out)
+        text(country)
         w.key("countryCode", &out)
-        JSONObjectWriter.optionalString(countryCode, &out)
+        text(countryCode)
         w.key("extra", &out)
         var inner = JSONObjectWriter(&out, indentLevel: w.innerLevel)
-        for cell in extra {
-            inner.key(cell.header, &out)
-            JSONObjectWriter.string(cell.value, &out)
+        forEachExtraCell { header, value in
+            inner.separate(&out)
+            Self.appendJSONString(header, to: &out)
+            inner.colon(&out)
+            Self.appendJSONString(value, to: &out)
         }
         inner.finish(&out)
         w.key("indefinite", &out)
         JSONObjectWriter.bool(indefinite, &out)
         w.key("kind", &out)
-        JSONObjectWriter.optionalString(kind, &out)
+        text(kind)
         w.key("partner", &out)
-        JSONObjectWriter.string(partner, &out)
+        text(partner)
         w.key("reference", &out)
-        JSONObjectWriter.optionalString(reference, &out)
+        text(reference)
         w.key("row", &out)
         JSONObjectWriter.int(row, &out)
         w.key("signed", &out)
         JSONObjectWriter.optionalDate(signed, &out)
         if let source {
             w.key("source", &out)
-            JSONObjectWriter.string(source, &out)
+            text(source)
         }
         if let state {
             w.key("state", &out)
@@ -101,9 +136,9 @@ extension AgreementRecord {
         w.key("status", &out)
         JSONObjectWriter.optionalString(status?.rawValue, &out)
         w.key("term", &out)
-        JSONObjectWriter.optionalString(term, &out)
+        text(term)
         w.key("url", &out)
-        JSONObjectWriter.optionalString(url, &out)
+        text(url)
         w.key("validUntil", &out)
         JSONObjectWriter.optionalDate(validUntil, &out)
         w.finish(&out)

@@ -34,10 +34,18 @@ public struct StatusQuery: Sendable {
     /// Hands the agreements the query lists to `body`, in ledger order. A query of the present streams them
     /// from the store (none of them held); a past day folds the log to that day first.
     public func forEach(in store: EventStore, _ body: (AgreementState) -> Void) throws(StoreError) {
-        if at == nil {
+        guard let at else {
             try store.forEachAgreement { a in if includes(a) { body(a) } }
             return
         }
+        // A past day: the present taken back when the store's caches can (`cache/past`), else the fold.
+        let taken = try store.forEachCheckpointBatch(size: StatusQuery.batchSize, at: at) { entries in
+            for entry in entries {
+                let a = entry.agreementState
+                if includes(a) { body(a) }
+            }
+        }
+        if taken { return }
         for a in run(state: try store.readState(source: source, until: at)) { body(a) }
     }
 
@@ -59,48 +67,42 @@ public struct StatusQuery: Sendable {
     public func writeJSON<E: Error>(from agreements: ((AgreementState) -> Void) throws(E) -> Void,
                                     batchSize: Int = StatusQuery.batchSize,
                                     to write: @escaping ([UInt8]) -> Void) throws(E) {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 20 + 4096)
-        func flush() {
-            write(out)
-            out.removeAll(keepingCapacity: true)
-        }
-        out.append(contentsOf: "{\n  \"agreements\": [".utf8)
-        // Entries are written a batch at a time, the batch's halves on both cores.
+        var document = StatusJSONDocument(query: self, batchSize: batchSize, write: write)
         var batch: [AgreementState] = []
-        var first = true
-        func writeBatch() {
-            let parts = ParallelChunks.map(batch, chunkSize: max(1, batchSize / 2)) { part in
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(part.count * 800)
-                for a in part {
-                    bytes.appendStatic(",\n    ")
-                    a.appendPrettyJSON(to: &bytes, level: 2)
-                }
-                return bytes
-            }
-            for part in parts {
-                // The first entry of all takes no comma.
-                out.append(contentsOf: part[(first ? 1 : 0)...])
-                first = false
-                if out.count >= 1 << 20 { flush() }
-            }
-            batch.removeAll(keepingCapacity: true)
-        }
         try agreements { a in
             batch.append(a)
-            if batch.count >= batchSize { writeBatch() }
+            if batch.count >= batchSize {
+                document.append(batch) { a, out in a.appendPrettyJSON(to: &out, level: 2) }
+                batch.removeAll(keepingCapacity: true)
+            }
         }
-        writeBatch()
-        if !first { out.append(contentsOf: "\n  ".utf8) }
-        out.append(contentsOf: "],\n  \"at\": ".utf8)
-        JSONWriter.appendPretty(.optional(at?.description), to: &out, level: 1)
-        if let inForce {
-            out.append(contentsOf: ",\n  \"inForce\": ".utf8)
-            JSONWriter.appendPretty(.string(inForce.description), to: &out, level: 1)
+        document.append(batch) { a, out in a.appendPrettyJSON(to: &out, level: 2) }
+        document.finish()
+    }
+
+    /// The `status --json` text of the ledger in `store`, as above. A query with no in-force day is written
+    /// straight from the state checkpoint's bytes when it is current (no agreement decoded), a past day's
+    /// with the later changes taken back (`cache/past`); anything else streams or folds the agreements as
+    /// `forEach` does.
+    public func writeJSON(in store: EventStore, batchSize: Int = StatusQuery.batchSize,
+                          to write: @escaping ([UInt8]) -> Void) throws(StoreError) {
+        if inForce == nil {
+            let sourceBytes = source.map { Array($0.utf8) }
+            let wanted = state
+            var document: StatusJSONDocument?
+            let streamed = try store.forEachCheckpointBatch(size: batchSize, at: at) { entries in
+                if document == nil { document = StatusJSONDocument(query: self, batchSize: batchSize, write: write) }
+                let kept = sourceBytes == nil && wanted == nil ? entries : entries.filter { e in
+                    (wanted == nil || e.state == wanted) && (sourceBytes.map(e.hasSource) ?? true)
+                }
+                document!.append(kept) { e, out in e.appendStatusJSON(to: &out, level: 2) }
+            }
+            if streamed {
+                var document = document ?? StatusJSONDocument(query: self, batchSize: batchSize, write: write)
+                return document.finish()
+            }
         }
-        out.append(contentsOf: "\n}\n".utf8)
-        flush()
+        try writeJSON(from: { body throws(StoreError) in try forEach(in: store, body) }, batchSize: batchSize, to: write)
     }
 
     /// The contract's `status --json` object.
@@ -108,5 +110,58 @@ public struct StatusQuery: Sendable {
         var o: [String: JSONValue] = ["at": .optional(at?.description), "agreements": .array(agreements.map(\.json))]
         if let inForce { o["inForce"] = .string(inForce.description) }
         return .object(o)
+    }
+}
+
+/// The `status --json` document written in pieces: its head at once, entries a batch at a time (each
+/// batch's halves serialized on both cores), its tail at `finish`.
+private struct StatusJSONDocument {
+    private let query: StatusQuery
+    private let batchSize: Int
+    private let write: ([UInt8]) -> Void
+    private var out: [UInt8] = []
+    private var first = true
+
+    init(query: StatusQuery, batchSize: Int, write: @escaping ([UInt8]) -> Void) {
+        (self.query, self.batchSize, self.write) = (query, batchSize, write)
+        out.append(contentsOf: "{\n  \"agreements\": [".utf8)
+    }
+
+    private mutating func flush() {
+        guard !out.isEmpty else { return }
+        write(out)
+        out.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends the entries `entry` writes for `batch`, in order. Each half is handed to `write` as it
+    /// was made, not copied again.
+    mutating func append<T: Sendable>(_ batch: [T], entry: @escaping @Sendable (T, inout [UInt8]) -> Void) {
+        guard !batch.isEmpty else { return }
+        let leading = first
+        let parts = ParallelChunks.map(batch, chunkSize: max(1, batchSize / 2)) { part in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(part.count * 800)
+            for (n, item) in zip(part.indices, part) {
+                // The first entry of all takes no comma.
+                if leading && n == 0 { bytes.appendStatic("\n    ") } else { bytes.appendStatic(",\n    ") }
+                entry(item, &bytes)
+            }
+            return bytes
+        }
+        first = false
+        flush()
+        for part in parts { write(part) }
+    }
+
+    mutating func finish() {
+        if !first { out.append(contentsOf: "\n  ".utf8) }
+        out.append(contentsOf: "],\n  \"at\": ".utf8)
+        JSONWriter.appendPretty(.optional(query.at?.description), to: &out, level: 1)
+        if let inForce = query.inForce {
+            out.append(contentsOf: ",\n  \"inForce\": ".utf8)
+            JSONWriter.appendPretty(.string(inForce.description), to: &out, level: 1)
+        }
+        out.append(contentsOf: "\n}\n".utf8)
+        flush()
     }
 }

@@ -90,15 +90,20 @@ struct BinaryReader {
     }
 
     mutating func string() -> String {
-        let count = int()
-        guard count >= 0, count <= bytes.count - offset else { fail(); return "" }
-        let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)])
-        offset += count
-        return String(decoding: slice, as: UTF8.self)
+        String(decoding: text(), as: UTF8.self)
     }
 
     mutating func optionalString() -> String? {
         bool() ? string() : nil
+    }
+
+    /// A string's bytes where they lie, not made into a `String` (`status` writes them straight out).
+    mutating func text() -> UnsafeBufferPointer<UInt8> {
+        raw(count: int())
+    }
+
+    mutating func optionalText() -> UnsafeBufferPointer<UInt8>? {
+        bool() ? text() : nil
     }
 
     mutating func date() -> PartialDate? {
@@ -110,6 +115,11 @@ struct BinaryReader {
             return nil
         }
         return date
+    }
+
+    /// Bytes already read (a range of earlier offsets).
+    func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[range])
     }
 
     mutating func raw(count: Int) -> UnsafeBufferPointer<UInt8> {

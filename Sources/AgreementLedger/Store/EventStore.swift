@@ -169,7 +169,53 @@ public final class EventStore {
     /// Streams the checkpoint's agreements when it is current and nothing was committed after it; false
     /// (nothing handed on) otherwise.
     func streamCheckpoint(_ body: (AgreementState) -> Void) throws(StoreError) -> Bool {
-        guard var (file, checked) = StateCheckpoint.mapped(directory: directory) else { return false }
+        try withCurrentCheckpoint { checked, file in checked.forEachAgreement(release: file.release, body) }
+    }
+
+    /// The agreements read in place from the state checkpoint, `size` at a time in ledger order, when it is
+    /// current and nothing was committed after it; false (nothing handed on) otherwise. The entries are
+    /// valid only inside `body`. `status --json` writes them without decoding them.
+    ///
+    /// With `at`, the list as it stood at the end of that day: the checkpoint's agreements with the changes
+    /// of the batches recorded after it taken back (`cache/past`); false also when that file cannot serve.
+    func forEachCheckpointBatch(size: Int, at day: PartialDate? = nil,
+                                _ body: ([CheckpointEntry]) -> Void) throws(StoreError) -> Bool {
+        guard let day else {
+            return try withCurrentCheckpoint { checked, file in checked.forEachBatch(size: size, release: file.release, body) }
+        }
+        var past: PastStates.TakenBack?
+        return try withCurrentCheckpoint(accepting: { stamp in
+            past = PastStates.takenBack(to: day, directory: directory, covered: stamp)
+            return past != nil
+        }) { checked, file in
+            let changes = past!.changes
+            var next = 0
+            var kept: [CheckpointEntry] = []
+            kept.reserveCapacity(size)
+            return checked.forEachBatch(size: size, release: file.release) { entries in
+                kept.removeAll(keepingCapacity: true)
+                for entry in entries {
+                    while next < changes.count && changes[next].firstSeq < entry.firstSeq { next += 1 }
+                    guard next < changes.count && changes[next].firstSeq == entry.firstSeq else {
+                        kept.append(entry)
+                        continue
+                    }
+                    // Changed after the day: as it was then, or not listed when it did not exist yet.
+                    if let offset = changes[next].entry { kept.append(past!.entry(at: offset)) }
+                    next += 1
+                }
+                body(kept)
+            }
+        }
+    }
+
+    /// Runs `read` on the state checkpoint when it is current (its stamp's checksum holds on the log), no
+    /// line was committed after it, and `accepting` its stamp says yes; false otherwise. `read` returns false
+    /// for a malformed file.
+    private func withCurrentCheckpoint(accepting: (VerifiedCheckpoint) -> Bool = { _ in true },
+                                       _ read: (inout StateCheckpoint.Checked, MappedFile) -> Bool) throws(StoreError) -> Bool {
+        guard let (file, found) = StateCheckpoint.mapped(directory: directory), accepting(found.stamp) else { return false }
+        var checked = found
         let fd = open(logPath, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -177,7 +223,7 @@ public final class EventStore {
         let tail = try LogFile.readAll(fd: fd, path: logPath, from: checked.stamp.bytes)
         guard tail.withUnsafeBufferPointer({ LogLayout($0).committedLines }) == 0 else { return false }
         // The file's checksum held, so only a fault in the code that wrote it could stop the decode part-way.
-        guard checked.forEachAgreement(release: file.release, body) else {
+        guard read(&checked, file) else {
             throw .io(path: EventStore.join(directory, StateCheckpoint.relativePath), operation: "read",
                       reason: "malformed although its checksum holds; delete it (it is derived) and run the command again")
         }
@@ -374,6 +420,7 @@ public final class EventStore {
                 if baseLines != committedLines { StateCheckpoint(stamp: committed, state: state).write(directory: directory) }
                 state = LedgerState()
                 HistoryIndex.ensureCurrent(directory: directory, logPath: logPath, committed: committed)
+                PastStates.ensureCurrent(directory: directory, logPath: logPath, committed: committed)
             }
             return []
         }
@@ -384,6 +431,7 @@ public final class EventStore {
                                               accumulator: &accumulator, keepingEnvelopes: returningBatch)
         stamp.write(directory: directory)
         let names = HistoryIndex.bringsName(batch, before: state)
+        let past = PastStates.segment(for: batch, before: state)
         state.reserveCapacity(state.agreements.count + batch.count)
         for event in batch { state.apply(event) }
         StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
@@ -391,6 +439,8 @@ public final class EventStore {
         state = LedgerState()
         HistoryIndex.update(directory: directory, logPath: logPath, before: (committedLines, previousLength, lastHash),
                             batch: batch, names: names, lineLengths: lineLengths, after: stamp)
+        PastStates.update(directory: directory, logPath: logPath, before: (committedLines, previousLength), segment: past,
+                          after: stamp)
         return returningBatch ? batch : []
     }
 

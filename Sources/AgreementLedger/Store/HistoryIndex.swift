@@ -19,9 +19,7 @@ import Darwin
 /// when it does not end where the log's committed part did.
 enum HistoryIndex {
     static let relativePath = "cache/history"
-    private static let magic = Array("HIX1".utf8)
-    /// Magic, payload length, payload checksum.
-    private static let headSize = 4 + 8 + 8
+    private static let file = SegmentFile(magic: "HIX1", relativePath: relativePath)
     /// Lines per segment when the file is rebuilt from the log (bounds a rebuild's memory).
     static let rebuildSegmentLines = 262_144
 
@@ -36,89 +34,19 @@ enum HistoryIndex {
         w.int(length)
     }
 
-    /// What a segment covers: lines `firstSeq...lastSeq`, bytes `start..<end`; `lastHash` is its last line's hash.
-    struct Coverage: Equatable {
-        var firstSeq: Int
-        var lastSeq: Int
-        var start: Int
-        var end: Int
-        var lastHash: String
+    /// The next entry of `segment`, as `appendEntry` wrote it (meaningless once `segment.entries.failed` is set).
+    static func nextEntry(_ segment: inout SegmentFile.Segment)
+        -> (id: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, signed: Bool, seq: Int, offset: Int, length: Int) {
+        let id = segment.entries.text(), name = segment.entries.text()
+        let signed = segment.entries.bool()
+        let seq = segment.entries.int(), offset = segment.entries.int(), length = segment.entries.int()
+        return (id, name, signed, seq, offset, length)
     }
 
-    /// Writes a segment of `count` entries (`entries`, as `appendEntry` wrote them) to `fd`; false on failure.
-    static func writeSegment(_ entries: [[UInt8]], count: Int, covering c: Coverage, to fd: Int32) -> Bool {
-        var w = BinaryWriter(capacity: 128)
-        w.int(c.firstSeq)
-        w.int(c.lastSeq)
-        w.int(c.start)
-        w.int(c.end)
-        w.string(c.lastHash)
-        w.int(count)
-        var checksum = PrefixChecksum.Accumulator()
-        w.bytes.withUnsafeBufferPointer { checksum.add($0) }
-        for part in entries { part.withUnsafeBufferPointer { checksum.add($0) } }
-        var head = magic
-        withUnsafeBytes(of: UInt64(checksum.count).littleEndian) { head.append(contentsOf: $0) }
-        withUnsafeBytes(of: checksum.value.littleEndian) { head.append(contentsOf: $0) }
-        head += w.bytes
-        guard head.withUnsafeBytes({ LogFile.writeAll(fd: fd, $0) }) else { return false }
-        return entries.allSatisfy { part in part.withUnsafeBytes { LogFile.writeAll(fd: fd, $0) } }
-    }
-
-    /// A segment found whole in the file: what it covers and its entries, not yet decoded.
-    struct Segment {
-        var coverage: Coverage
-        var count: Int
-        var entries: BinaryReader
-        /// Where it lies in the file.
-        var range: Range<Int>
-        /// Where `entries` reads from in the file (its offsets count from here).
-        var payloadStart: Int { range.lowerBound + HistoryIndex.headSize }
-
-        /// The next entry, as `appendEntry` wrote it (meaningless once `entries.failed` is set).
-        mutating func nextEntry() -> (id: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, signed: Bool,
-                                      seq: Int, offset: Int, length: Int) {
-            let id = entries.raw(count: entries.int()), name = entries.raw(count: entries.int())
-            let signed = entries.bool()
-            let seq = entries.int(), offset = entries.int(), length = entries.int()
-            return (id, name, signed, seq, offset, length)
-        }
-    }
-
-    /// The segments of `bytes` that chain from the log's first line, each checked whole, and where the
-    /// last of them ends in the file (anything after is not a segment that chains).
-    /// Each segment's range of the file is handed to `release` once checked (a mapped file's pages can go).
+    /// The segments of the index's bytes that chain from the log's first line (`SegmentFile.segments`).
     static func segments(_ bytes: UnsafeBufferPointer<UInt8>,
-                         release: (Range<Int>) -> Void = { _ in }) -> (segments: [Segment], end: Int) {
-        var found: [Segment] = []
-        var at = 0
-        var next = (seq: 1, byte: 0)
-        while bytes.count - at >= headSize, UnsafeBufferPointer(rebasing: bytes[at..<(at + 4)]).elementsEqual(magic) {
-            var length: UInt64 = 0, stored: UInt64 = 0
-            withUnsafeMutableBytes(of: &length) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(at + 4)..<(at + 12)])) }
-            withUnsafeMutableBytes(of: &stored) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(at + 12)..<(at + 20)])) }
-            let declared = UInt64(littleEndian: length)
-            guard declared <= UInt64(bytes.count - at - headSize) else { break }
-            let size = Int(declared)
-            let payload = UnsafeBufferPointer(rebasing: bytes[(at + headSize)..<(at + headSize + size)])
-            // Checked in pieces, each handed back once read: a big batch's segment is never resident whole.
-            var checksum = PrefixChecksum.Accumulator()
-            for piece in stride(from: 0, to: payload.count, by: 1 << 22) {
-                checksum.add(UnsafeBufferPointer(rebasing: payload[piece..<min(piece + (1 << 22), payload.count)]))
-                release((at + headSize + piece)..<(at + headSize + min(piece + (1 << 22), payload.count)))
-            }
-            guard checksum.value == UInt64(littleEndian: stored) else { break }
-            var r = BinaryReader(payload)
-            let c = Coverage(firstSeq: r.int(), lastSeq: r.int(), start: r.int(), end: r.int(), lastHash: r.string())
-            let count = r.int()
-            guard !r.failed, c.firstSeq == next.seq, c.start == next.byte, c.lastSeq >= c.firstSeq, c.end > c.start,
-                  count >= 0, count <= r.remaining else { break }
-            found.append(Segment(coverage: c, count: count, entries: r, range: at..<(at + headSize + size)))
-            release(at..<(at + headSize + size))
-            next = (c.lastSeq + 1, c.end)
-            at += headSize + size
-        }
-        return (found, at)
+                         release: (Range<Int>) -> Void = { _ in }) -> (segments: [SegmentFile.Segment], end: Int) {
+        file.segments(bytes, release: release)
     }
 
     // MARK: - Writers
@@ -140,13 +68,9 @@ enum HistoryIndex {
     /// `names` says which events' partner names to write (`bringsName`).
     static func update(directory: String, logPath: String, before: (lines: Int, bytes: Int, hash: String),
                        batch: [LedgerEvent], names: [Bool], lineLengths: [Int], after: VerifiedCheckpoint) {
-        let appendable: Bool
-        if let c = current(directory: directory) {
-            appendable = c.lines == before.lines && c.bytes == before.bytes
-        } else {
-            appendable = before.lines == 0 && !exists(directory)
+        guard file.isAppendable(directory: directory, after: (before.lines, before.bytes)) else {
+            return rebuild(directory: directory, logPath: logPath, committed: after)
         }
-        guard appendable else { return rebuild(directory: directory, logPath: logPath, committed: after) }
         // Lines' offsets, then the entries serialized on all cores (folding the names is most of the work).
         var offsets: [Int] = []
         offsets.reserveCapacity(batch.count)
@@ -167,82 +91,61 @@ enum HistoryIndex {
             }
             return (w.bytes, count)
         }
-        let path = EventStore.join(directory, relativePath)
-        try? LogFile.makeDirectory(EventStore.join(directory, "cache"))
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        _ = writeSegment(parts.map(\.0), count: parts.reduce(0) { $0 + $1.1 },
-                         covering: Coverage(firstSeq: before.lines + 1, lastSeq: after.lines, start: before.bytes,
-                                            end: after.bytes, lastHash: after.hash), to: fd)
+        file.append(directory: directory, parts.map(\.0), count: parts.reduce(0) { $0 + $1.1 },
+                    covering: SegmentFile.Coverage(firstSeq: before.lines + 1, lastSeq: after.lines, start: before.bytes,
+                                                   end: after.bytes, lastHash: after.hash))
     }
 
     /// Rebuilds the index when it does not end exactly where the committed log does (a writer with nothing
     /// to append, on a store whose index is missing, stale or of an older build).
     static func ensureCurrent(directory: String, logPath: String, committed: VerifiedCheckpoint) {
-        if let c = current(directory: directory), c.lines == committed.lines, c.bytes == committed.bytes { return }
+        if file.isCurrent(directory: directory, committed: committed) { return }
         rebuild(directory: directory, logPath: logPath, committed: committed)
     }
 
-    private static func exists(_ directory: String) -> Bool {
-        access(EventStore.join(directory, relativePath), F_OK) == 0
-    }
-
     /// The lines and bytes the index covers when the whole file is segments that chain; nil otherwise.
-    static func current(directory: String) -> (lines: Int, bytes: Int)? {
-        guard let file = MappedFile(path: EventStore.join(directory, relativePath)) else { return nil }
-        let (found, end) = segments(file.bytes)
-        guard end == file.bytes.count, let last = found.last else { return nil }
-        return (last.coverage.lastSeq, last.coverage.end)
-    }
+    static func current(directory: String) -> (lines: Int, bytes: Int)? { file.current(directory: directory) }
 
     /// Writes the index of the committed log's lines afresh, a segment per run of lines, and renames it
     /// into place.
     static func rebuild(directory: String, logPath: String, committed: VerifiedCheckpoint,
                         segmentLines: Int = rebuildSegmentLines) {
-        let path = EventStore.join(directory, relativePath)
-        try? LogFile.makeDirectory(EventStore.join(directory, "cache"))
-        let temporary = path + ".\(getpid()).tmp"
-        let log = open(logPath, O_RDONLY | O_CLOEXEC)
-        guard log >= 0 else { return }
-        defer { close(log) }
-        let out = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard out >= 0 else { return }
-        var ok = true
-        var entries = BinaryWriter(capacity: 1 << 20)
-        var count = 0
-        var seq = 0
-        var segmentStart = (seq: 1, byte: 0)
-        var lastHash = ""
-        func emit(end: Int) {
-            ok = ok && writeSegment([entries.bytes], count: count,
-                                    covering: Coverage(firstSeq: segmentStart.seq, lastSeq: seq, start: segmentStart.byte,
-                                                       end: end, lastHash: lastHash), to: out)
-            entries = BinaryWriter(capacity: 1 << 20)
-            count = 0
-            segmentStart = (seq + 1, end)
-        }
-        do {
-            try LogScanner.forEachLine(fd: log, path: logPath, to: committed.bytes) { line, offset in
-                seq += 1
-                guard let hash = LogScanner.stringMember(line, "hash") else { ok = false; return false }
-                lastHash = String(decoding: hash, as: UTF8.self)
-                if let id = LogScanner.stringMember(line, "agreement") {
-                    let partner = LogScanner.stringMember(line, "partner").flatMap(LogScanner.stringValue) ?? ""
-                    appendEntry(&entries, id: LogScanner.stringValue(id) ?? "", name: PartnerName.folded(partner),
-                                signed: LogScanner.isSignedLine(line), seq: seq, offset: offset, length: line.count)
-                    count += 1
-                }
-                if seq % segmentLines == 0 { emit(end: offset + line.count + 1) }
-                return ok
+        file.rebuild(directory: directory, logPath: logPath) { log, out in
+            var ok = true
+            var entries = BinaryWriter(capacity: 1 << 20)
+            var count = 0
+            var seq = 0
+            var segmentStart = (seq: 1, byte: 0)
+            var lastHash = ""
+            func emit(end: Int) {
+                ok = ok && file.writeSegment([entries.bytes], count: count,
+                                             covering: SegmentFile.Coverage(firstSeq: segmentStart.seq, lastSeq: seq,
+                                                                            start: segmentStart.byte, end: end,
+                                                                            lastHash: lastHash), to: out)
+                entries = BinaryWriter(capacity: 1 << 20)
+                count = 0
+                segmentStart = (seq + 1, end)
             }
-        } catch {
-            ok = false
+            do {
+                try LogScanner.forEachLine(fd: log, path: logPath, to: committed.bytes) { line, offset in
+                    seq += 1
+                    guard let hash = LogScanner.stringMember(line, "hash") else { ok = false; return false }
+                    lastHash = String(decoding: hash, as: UTF8.self)
+                    if let id = LogScanner.stringMember(line, "agreement") {
+                        let partner = LogScanner.stringMember(line, "partner").flatMap(LogScanner.stringValue) ?? ""
+                        appendEntry(&entries, id: LogScanner.stringValue(id) ?? "", name: PartnerName.folded(partner),
+                                    signed: LogScanner.isSignedLine(line), seq: seq, offset: offset, length: line.count)
+                        count += 1
+                    }
+                    if seq % segmentLines == 0 { emit(end: offset + line.count + 1) }
+                    return ok
+                }
+            } catch {
+                ok = false
+            }
+            if seq >= segmentStart.seq { emit(end: committed.bytes) }
+            return ok && seq == committed.lines && lastHash == committed.hash
         }
-        if seq >= segmentStart.seq { emit(end: committed.bytes) }
-        ok = ok && seq == committed.lines && lastHash == committed.hash
-        close(out)
-        if !ok || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
     // MARK: - Readers
@@ -269,7 +172,7 @@ enum HistoryIndex {
         for var segment in found {
             for n in 0..<segment.count {
                 if n % 65_536 == 65_535 { file.release(segment.range.lowerBound..<(segment.payloadStart + segment.entries.offset)) }
-                let e = segment.nextEntry()
+                let e = nextEntry(&segment)
                 guard !segment.entries.failed else { return nil }
                 // An entry without a name repeats its agreement's: already tested at an earlier entry.
                 if e.id.elementsEqual(id) || (!needle.isEmpty && !e.name.isEmpty
@@ -297,7 +200,7 @@ enum HistoryIndex {
             lines = []
             for var segment in found {
                 for _ in 0..<segment.count {
-                    let e = segment.nextEntry()
+                    let e = nextEntry(&segment)
                     if wanted.contains(e.id) { lines.append((e.offset, e.length, e.seq, String(decoding: e.id, as: UTF8.self))) }
                 }
                 file.release(segment.range)

@@ -98,7 +98,8 @@ struct StateCheckpoint {
         withUnsafeBytes(of: payload.value.littleEndian) { sink(Array($0)) }
     }
 
-    private static func encode(_ a: AgreementState, into w: inout BinaryWriter) {
+    /// One agreement, as `CheckpointEntry.read` reads it (also the encoding of `cache/past`).
+    static func encode(_ a: AgreementState, into w: inout BinaryWriter) {
         w.string(a.id)
         w.string(a.source)
         w.int(statuses.firstIndex(of: a.state)!)
@@ -197,51 +198,37 @@ struct StateCheckpoint {
         /// or do not end with the last one (what `body` was given is then meaningless). Pages are handed to
         /// `release` behind the reader.
         mutating func forEachAgreement(release: (Range<Int>) -> Void = { _ in }, _ body: (AgreementState) -> Void) -> Bool {
+            forEachBatch(size: 8192, release: release) { batch in
+                for entry in batch { body(entry.agreementState) }
+            }
+        }
+
+        /// The agreements read in place, handed to `body` `size` at a time in order; false as above (the
+        /// last batch is handed on only once the file is seen to end with it). A batch's pages are handed
+        /// to `release` once `body` is done with it.
+        mutating func forEachBatch(size: Int, release: (Range<Int>) -> Void = { _ in },
+                                   _ body: ([CheckpointEntry]) -> Void) -> Bool {
             var read = reader.offset
             var previousSeq = Int.min
-            for i in 0..<count {
-                let a = StateCheckpoint.decodeAgreement(&reader)
+            var batch: [CheckpointEntry] = []
+            batch.reserveCapacity(min(size, count))
+            for _ in 0..<count {
                 // Ledger order is the order the file was written in; anything else is not a file we wrote.
-                guard !reader.failed, a.firstSeq > previousSeq else { return false }
-                previousSeq = a.firstSeq
-                body(a)
-                if i % 8192 == 8191 {
+                guard let entry = CheckpointEntry.read(&reader), entry.firstSeq > previousSeq else { return false }
+                previousSeq = entry.firstSeq
+                batch.append(entry)
+                if batch.count == size {
+                    body(batch)
+                    batch.removeAll(keepingCapacity: true)
                     release((payloadStart + read)..<(payloadStart + reader.offset))
                     read = reader.offset
                 }
             }
-            return reader.isAtEnd
+            guard reader.isAtEnd else { return false }
+            if !batch.isEmpty { body(batch) }
+            return true
         }
     }
 
     private static let statuses = AgreementStatus.allCases
-
-    /// One agreement (meaningless when `r.failed` is set afterwards).
-    private static func decodeAgreement(_ r: inout BinaryReader) -> AgreementState {
-        let id = r.string(), source = r.string()
-        let stateIndex = r.int(), firstSeq = r.int()
-        let lastRecorded = r.date(), endedOn = r.date()
-        let partner = r.string(), country = r.optionalString(), countryCode = r.optionalString(), city = r.optionalString()
-        let signed = r.date(), validUntil = r.date(), indefinite = r.bool(), term = r.optionalString()
-        let statusIndex = r.int()
-        let kind = r.optionalString(), reference = r.optionalString(), url = r.optionalString()
-        let row = r.int(), extraCount = r.int()
-        let valid = statuses.indices.contains(stateIndex) && (0...statuses.count).contains(statusIndex)
-            && lastRecorded != nil && extraCount >= 0 && extraCount <= r.remaining
-        if !valid { r.markFailed() }
-        var extra: [ExtraCells.Cell] = []
-        if valid && extraCount > 0 {
-            extra.reserveCapacity(extraCount)
-            for _ in 0..<extraCount {
-                let key = r.string()
-                extra.append(ExtraCells.Cell(header: key, value: r.string()))
-            }
-        }
-        let record = AgreementRecord(partner: partner, country: country, countryCode: countryCode, city: city,
-                                     signed: signed, validUntil: validUntil, indefinite: indefinite, term: term,
-                                     status: valid && statusIndex > 0 ? statuses[statusIndex - 1] : nil, kind: kind,
-                                     reference: reference, url: url, row: row, extra: ExtraCells(extra))
-        return AgreementState(id: id, source: source, record: record, state: valid ? statuses[stateIndex] : .active,
-                              firstSeq: firstSeq, lastRecorded: lastRecorded ?? PartialDate(year: 1)!, endedOn: endedOn)
-    }
 }

@@ -31,7 +31,11 @@ enum StatusCommand {
             do { try query.forEach(in: store, body) } catch { throw .ledger(error.description) }
         }
         if args.has("--json") {
-            try query.writeJSON(from: each) { context.console.write(bytes: $0) }
+            if let store {
+                do { try query.writeJSON(in: store) { context.console.write(bytes: $0) } } catch { throw .ledger(error.description) }
+            } else {
+                query.writeJSON([]) { context.console.write(bytes: $0) }
+            }
         } else if args.has("--csv") {
             try CSVWriter.writeStatus(from: each, excel: args.has("--excel")) { context.console.write($0) }
         } else {

@@ -57,7 +57,7 @@ import Testing
         var named = 0, unnamed = 0, signedUnnamed = 0
         for var segment in segments {
             for _ in 0..<segment.count {
-                let entry = segment.nextEntry()
+                let entry = HistoryIndex.nextEntry(&segment)
                 if entry.name.isEmpty { unnamed += 1 } else { named += 1 }
                 if entry.signed && entry.name.isEmpty { signedUnnamed += 1 }
             }

@@ -1,0 +1,120 @@
+/// One agreement as the state checkpoint encodes it, read in place: its numbers decoded, its strings left
+/// as bytes in the mapped file. `status` of a million agreements writes JSON straight from these, without
+/// the strings, boxes and reference counting an `AgreementState` costs; `state` decodes it fully.
+///
+/// Valid only while the bytes it was read from are mapped.
+struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
+    typealias Text = UnsafeBufferPointer<UInt8>
+
+    let id: Text
+    let source: Text
+    let state: AgreementStatus
+    let firstSeq: Int
+    let lastRecorded: PartialDate
+    let endedOn: PartialDate?
+    let partner: Text
+    let country: Text?
+    let countryCode: Text?
+    let city: Text?
+    let signed: PartialDate?
+    let validUntil: PartialDate?
+    let indefinite: Bool
+    let term: Text?
+    let status: AgreementStatus?
+    let kind: Text?
+    let reference: Text?
+    let url: Text?
+    let row: Int
+    /// The unmapped cells as encoded: header and value, `extraCount` times.
+    private let extra: Text
+    private let extraCount: Int
+    /// Every string is valid UTF-8 and the extra headers are strictly in canonical order, so the bytes
+    /// are what the decoded strings would write. Files we write always are; anything else goes through
+    /// `state`, which repairs and sorts as decoding does.
+    let isPlain: Bool
+
+    private static let statuses = AgreementStatus.allCases
+
+    /// Reads one agreement at the reader's place; nil (and `r.failed` set) when the bytes are malformed.
+    static func read(_ r: inout BinaryReader) -> CheckpointEntry? {
+        let id = r.text(), source = r.text()
+        let stateIndex = r.int(), firstSeq = r.int()
+        let lastRecorded = r.date(), endedOn = r.date()
+        let partner = r.text(), country = r.optionalText(), countryCode = r.optionalText(), city = r.optionalText()
+        let signed = r.date(), validUntil = r.date(), indefinite = r.bool(), term = r.optionalText()
+        let statusIndex = r.int()
+        let kind = r.optionalText(), reference = r.optionalText(), url = r.optionalText()
+        let row = r.int(), extraCount = r.int()
+        guard !r.failed, statuses.indices.contains(stateIndex), (0...statuses.count).contains(statusIndex),
+              let lastRecorded, extraCount >= 0, extraCount <= r.remaining else {
+            r.markFailed()
+            return nil
+        }
+        func plainText(_ text: Text?) -> Bool { text.map(isPlainText) ?? true }
+        var plain = isPlainText(id) && isPlainText(source) && isPlainText(partner) && plainText(country)
+            && plainText(countryCode) && plainText(city) && plainText(term) && plainText(kind) && plainText(reference)
+            && plainText(url)
+        let extraStart = r.offset
+        var previous: Text?
+        for _ in 0..<extraCount {
+            let header = r.text(), value = r.text()
+            if plain {
+                plain = isPlainText(header) && isPlainText(value) && (previous.map { precedes($0, header) } ?? true)
+                previous = header
+            }
+        }
+        guard !r.failed else { return nil }
+        return CheckpointEntry(
+            id: id, source: source, state: statuses[stateIndex], firstSeq: firstSeq, lastRecorded: lastRecorded,
+            endedOn: endedOn, partner: partner, country: country, countryCode: countryCode, city: city,
+            signed: signed, validUntil: validUntil, indefinite: indefinite, term: term,
+            status: statusIndex > 0 ? statuses[statusIndex - 1] : nil, kind: kind, reference: reference, url: url,
+            row: row, extra: r.bytes(extraStart..<r.offset), extraCount: extraCount, isPlain: plain)
+    }
+
+    /// The agreement decoded into strings, as decoding the checkpoint always gave it.
+    var agreementState: AgreementState {
+        func string(_ text: Text) -> String { String(decoding: text, as: UTF8.self) }
+        var cells: [ExtraCells.Cell] = []
+        cells.reserveCapacity(extraCount)
+        forEachExtraCell { cells.append(ExtraCells.Cell(header: string($0), value: string($1))) }
+        let record = AgreementRecord(
+            partner: string(partner), country: country.map(string), countryCode: countryCode.map(string),
+            city: city.map(string), signed: signed, validUntil: validUntil, indefinite: indefinite,
+            term: term.map(string), status: status, kind: kind.map(string), reference: reference.map(string),
+            url: url.map(string), row: row, extra: ExtraCells(cells))
+        return AgreementState(id: string(id), source: string(source), record: record, state: state, firstSeq: firstSeq,
+                              lastRecorded: lastRecorded, endedOn: endedOn)
+    }
+
+    func forEachExtraCell(_ body: (Text, Text) -> Void) {
+        var r = BinaryReader(extra)
+        for _ in 0..<extraCount {
+            let header = r.text()
+            body(header, r.text())
+        }
+    }
+
+    static func appendJSONString(_ text: Text, to out: inout [UInt8]) { JSONWriter.writeString(utf8: text, into: &out) }
+
+    /// The entry of `status --json`: the bytes `AgreementState.appendPrettyJSON` gives for `agreementState`.
+    func appendStatusJSON(to out: inout [UInt8], level: Int) {
+        guard isPlain else { return agreementState.appendPrettyJSON(to: &out, level: level) }
+        appendJSON(to: &out, indentLevel: level, agreement: id, source: source, state: state.rawValue)
+    }
+
+    /// Whether the agreement belongs to the source named by these UTF-8 bytes.
+    func hasSource(_ utf8: [UInt8]) -> Bool {
+        guard isPlain else { return agreementState.source.utf8.elementsEqual(utf8) }
+        return source.elementsEqual(utf8)
+    }
+
+    /// Valid UTF-8 (no NUL either, which strings from the file would not hold): ASCII is checked a byte
+    /// at a time inline, anything else by the full validator.
+    private static func isPlainText(_ text: Text) -> Bool {
+        for byte in text where byte >= 0x80 || byte == 0 { return UTF8Validation.firstProblem(in: text) == nil }
+        return true
+    }
+
+    private static func precedes(_ a: Text, _ b: Text) -> Bool { a.lexicographicallyPrecedes(b) }
+}

@@ -79,12 +79,33 @@ public enum JSONWriter {
         }
     }
 
+    /// Whether any byte must be escaped (a control character, a quote, a backslash), tested eight bytes at a
+    /// time: most strings have none, and `status` writes millions.
+    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        // Nonzero when some byte of `w` is below `n` (n <= 128): the classic "has less" test.
+        func hasLess(_ w: UInt64, _ n: UInt64) -> Bool { (w &- ones &* n) & ~w & high != 0 }
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if hasLess(w, 0x20) || hasLess(w ^ (ones &* 0x22), 1) || hasLess(w ^ (ones &* 0x5C), 1) { return true }
+            i += 8
+        }
+        while i < bytes.count {
+            let c = base[i]
+            if c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// A string given as its UTF-8 bytes (the caller vouches they are valid UTF-8): `status` writes
     /// strings straight from the state checkpoint's bytes.
     static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escape: copied in one go.
-        guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+        guard needsEscape(bytes) else {
             out.append(contentsOf: bytes)
             out.append(UInt8(ascii: "\""))
             return

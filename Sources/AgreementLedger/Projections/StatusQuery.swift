@@ -121,6 +121,8 @@ private struct StatusJSONDocument {
     private let write: ([UInt8]) -> Void
     private var out: [UInt8] = []
     private var first = true
+    /// The last batch's pieces, written while the next batch is serialized (or at `finish`).
+    private var pending: [[UInt8]] = []
 
     init(query: StatusQuery, batchSize: Int, write: @escaping ([UInt8]) -> Void) {
         (self.query, self.batchSize, self.write) = (query, batchSize, write)
@@ -133,27 +135,39 @@ private struct StatusJSONDocument {
         out.removeAll(keepingCapacity: true)
     }
 
-    /// Appends the entries `entry` writes for `batch`, in order. Each half is handed to `write` as it
-    /// was made, not copied again.
+    /// Appends the entries `entry` writes for `batch`, in order: serialized in eighths on all cores while the
+    /// previous batch is handed to `write` (each piece as it was made, not copied again).
     mutating func append<T: Sendable>(_ batch: [T], entry: @escaping @Sendable (T, inout [UInt8]) -> Void) {
         guard !batch.isEmpty else { return }
         let leading = first
-        let parts = ParallelChunks.map(batch, chunkSize: max(1, batchSize / 2)) { part in
+        first = false
+        flush()
+        let previous = Pending(pieces: pending, write: write)
+        pending = ParallelChunks.map(count: batch.count, chunkSize: max(1, (batch.count + 7) / 8),
+                                     alongside: { previous.writeAll() }) { range in
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(part.count * 800)
-            for (n, item) in zip(part.indices, part) {
+            bytes.reserveCapacity(range.count * 800)
+            for n in range {
                 // The first entry of all takes no comma.
                 if leading && n == 0 { bytes.appendStatic("\n    ") } else { bytes.appendStatic(",\n    ") }
-                entry(item, &bytes)
+                entry(batch[n], &bytes)
             }
             return bytes
         }
-        first = false
-        flush()
-        for part in parts { write(part) }
+    }
+
+    /// A batch's pieces waiting to be written, handed to a worker thread: `write` is only ever called by one
+    /// thread at a time, each call ordered after the one before (the batches are serialized in turn).
+    private struct Pending: @unchecked Sendable {
+        let pieces: [[UInt8]]
+        let write: ([UInt8]) -> Void
+
+        func writeAll() { pieces.forEach(write) }
     }
 
     mutating func finish() {
+        pending.forEach(write)
+        pending = []
         if !first { out.append(contentsOf: "\n  ".utf8) }
         out.append(contentsOf: "],\n  \"at\": ".utf8)
         JSONWriter.appendPretty(.optional(query.at?.description), to: &out, level: 1)

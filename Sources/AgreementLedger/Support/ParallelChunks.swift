@@ -32,6 +32,21 @@ enum ParallelChunks {
         return slots.results()
     }
 
+    /// As `map(count:chunkSize:_:)`, with `alongside` run once meanwhile on one of the same threads (first, so
+    /// it overlaps the chunks): how `status` writes out one batch while the next is serialized.
+    static func map<R: Sendable>(count: Int, chunkSize: Int, alongside: @Sendable () -> Void,
+                                 _ transform: @Sendable (Range<Int>) -> R) -> [R] {
+        precondition(chunkSize > 0)
+        let chunks = (count + chunkSize - 1) / chunkSize
+        let slots = Slots<R>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks + 1) { n in
+            guard n > 0 else { return alongside() }
+            let from = (n - 1) * chunkSize
+            slots.set(n - 1, transform(from..<min(from + chunkSize, count)))
+        }
+        return slots.results()
+    }
+
     /// `transform` of every index of `0..<count`, computed on all cores, in index order.
     static func mapEach<R: Sendable>(count: Int, chunkSize: Int, _ transform: @Sendable (Int) -> R) -> [R] {
         let parts = map(count: count, chunkSize: chunkSize) { range in range.map(transform) }

@@ -30,6 +30,29 @@ import Testing
         }
     }
 
+    @Test func anEscapeIsFoundAtEveryPlaceAndOnlyThere() {
+        func simple(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
+        // Every byte value at every place of strings of 0 to 19 bytes, among bytes that need no escape
+        // (including those just above the special ones and the multi-byte range).
+        var wrong: [[UInt8]] = []
+        var escapes = 0
+        for length in 0..<20 {
+            for filler in [UInt8(ascii: "a"), 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xC5, 0xFF] {
+                for place in 0..<max(1, length) {
+                    for special in 0...255 {
+                        var bytes = [UInt8](repeating: filler, count: length)
+                        if length > 0 { bytes[place] = UInt8(special) }
+                        let found = bytes.withUnsafeBufferPointer { JSONWriter.needsEscape($0) }
+                        if found != simple(bytes) { wrong.append(bytes) }
+                        if found { escapes += 1 }
+                    }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        #expect(escapes > 10_000)
+    }
+
     @Test func spacesOfAnyLength() {
         for count in [0, 1, 63, 64, 65, 200] {
             var out: [UInt8] = [1]

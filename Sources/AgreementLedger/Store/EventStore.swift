@@ -431,7 +431,10 @@ public final class EventStore {
                                               accumulator: &accumulator, keepingEnvelopes: returningBatch)
         stamp.write(directory: directory)
         let names = HistoryIndex.bringsName(batch, before: state)
-        let past = PastStates.segment(for: batch, before: state)
+        // The batch's past states are written at once (their bytes let go before the state grows); a file that
+        // must be rebuilt instead waits until the state is let go.
+        let pastAppended = PastStates.append(directory: directory, before: (committedLines, previousLength),
+                                             segment: PastStates.segment(for: batch, before: state), after: stamp)
         state.reserveCapacity(state.agreements.count + batch.count)
         for event in batch { state.apply(event) }
         StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
@@ -439,8 +442,7 @@ public final class EventStore {
         state = LedgerState()
         HistoryIndex.update(directory: directory, logPath: logPath, before: (committedLines, previousLength, lastHash),
                             batch: batch, names: names, lineLengths: lineLengths, after: stamp)
-        PastStates.update(directory: directory, logPath: logPath, before: (committedLines, previousLength), segment: past,
-                          after: stamp)
+        if !pastAppended { PastStates.rebuild(directory: directory, logPath: logPath, committed: stamp) }
         return returningBatch ? batch : []
     }
 

@@ -67,17 +67,15 @@ enum PastStates {
         return (builder.pieces, builder.count)
     }
 
-    /// Brings the file up to the committed log `after` once a writer appended a batch (whose segment is
-    /// `segment`) to the committed log `before`: appended when the file ended there, else rebuilt from
-    /// the log. Failures only cost speed.
-    static func update(directory: String, logPath: String, before: (lines: Int, bytes: Int), segment: Segment,
-                       after: VerifiedCheckpoint) {
-        guard file.isAppendable(directory: directory, after: before) else {
-            return rebuild(directory: directory, logPath: logPath, committed: after)
-        }
+    /// Appends `segment`, the segment of a batch a writer appended to the committed log `before` (now
+    /// `after`), when the file ended there; false when it did not, and the file must be rebuilt (`rebuild`).
+    /// A failed write only costs speed.
+    static func append(directory: String, before: (lines: Int, bytes: Int), segment: Segment, after: VerifiedCheckpoint) -> Bool {
+        guard file.isAppendable(directory: directory, after: before) else { return false }
         file.append(directory: directory, segment.pieces, count: segment.count,
                     covering: SegmentFile.Coverage(firstSeq: before.lines + 1, lastSeq: after.lines, start: before.bytes,
                                                    end: after.bytes, lastHash: after.hash))
+        return true
     }
 
     /// Rebuilds the file when it does not end exactly where the committed log does (a writer with nothing to

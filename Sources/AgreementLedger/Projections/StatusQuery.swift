@@ -67,7 +67,7 @@ public struct StatusQuery: Sendable {
     public func writeJSON<E: Error>(from agreements: ((AgreementState) -> Void) throws(E) -> Void,
                                     batchSize: Int = StatusQuery.batchSize,
                                     to write: @escaping ([UInt8]) -> Void) throws(E) {
-        var document = StatusJSONDocument(query: self, batchSize: batchSize, write: write)
+        var document = StatusJSONDocument(query: self, write: write)
         var batch: [AgreementState] = []
         try agreements { a in
             batch.append(a)
@@ -91,14 +91,14 @@ public struct StatusQuery: Sendable {
             let wanted = state
             var document: StatusJSONDocument?
             let streamed = try store.forEachCheckpointBatch(size: batchSize, at: at) { entries in
-                if document == nil { document = StatusJSONDocument(query: self, batchSize: batchSize, write: write) }
+                if document == nil { document = StatusJSONDocument(query: self, write: write) }
                 let kept = sourceBytes == nil && wanted == nil ? entries : entries.filter { e in
                     (wanted == nil || e.state == wanted) && (sourceBytes.map(e.hasSource) ?? true)
                 }
                 document!.append(kept) { e, out in e.appendStatusJSON(to: &out, level: 2) }
             }
             if streamed {
-                var document = document ?? StatusJSONDocument(query: self, batchSize: batchSize, write: write)
+                var document = document ?? StatusJSONDocument(query: self, write: write)
                 return document.finish()
             }
         }
@@ -110,72 +110,5 @@ public struct StatusQuery: Sendable {
         var o: [String: JSONValue] = ["at": .optional(at?.description), "agreements": .array(agreements.map(\.json))]
         if let inForce { o["inForce"] = .string(inForce.description) }
         return .object(o)
-    }
-}
-
-/// The `status --json` document written in pieces: its head at once, entries a batch at a time (each
-/// batch's halves serialized on both cores), its tail at `finish`.
-private struct StatusJSONDocument {
-    private let query: StatusQuery
-    private let batchSize: Int
-    private let write: ([UInt8]) -> Void
-    private var out: [UInt8] = []
-    private var first = true
-    /// The last batch's pieces, written while the next batch is serialized (or at `finish`).
-    private var pending: [[UInt8]] = []
-
-    init(query: StatusQuery, batchSize: Int, write: @escaping ([UInt8]) -> Void) {
-        (self.query, self.batchSize, self.write) = (query, batchSize, write)
-        out.append(contentsOf: "{\n  \"agreements\": [".utf8)
-    }
-
-    private mutating func flush() {
-        guard !out.isEmpty else { return }
-        write(out)
-        out.removeAll(keepingCapacity: true)
-    }
-
-    /// Appends the entries `entry` writes for `batch`, in order: serialized in eighths on all cores while the
-    /// previous batch is handed to `write` (each piece as it was made, not copied again).
-    mutating func append<T: Sendable>(_ batch: [T], entry: @escaping @Sendable (T, inout [UInt8]) -> Void) {
-        guard !batch.isEmpty else { return }
-        let leading = first
-        first = false
-        flush()
-        let previous = Pending(pieces: pending, write: write)
-        pending = ParallelChunks.map(count: batch.count, chunkSize: max(1, (batch.count + 7) / 8),
-                                     alongside: { previous.writeAll() }) { range in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(range.count * 800)
-            for n in range {
-                // The first entry of all takes no comma.
-                if leading && n == 0 { bytes.appendStatic("\n    ") } else { bytes.appendStatic(",\n    ") }
-                entry(batch[n], &bytes)
-            }
-            return bytes
-        }
-    }
-
-    /// A batch's pieces waiting to be written, handed to a worker thread: `write` is only ever called by one
-    /// thread at a time, each call ordered after the one before (the batches are serialized in turn).
-    private struct Pending: @unchecked Sendable {
-        let pieces: [[UInt8]]
-        let write: ([UInt8]) -> Void
-
-        func writeAll() { pieces.forEach(write) }
-    }
-
-    mutating func finish() {
-        pending.forEach(write)
-        pending = []
-        if !first { out.append(contentsOf: "\n  ".utf8) }
-        out.append(contentsOf: "],\n  \"at\": ".utf8)
-        JSONWriter.appendPretty(.optional(query.at?.description), to: &out, level: 1)
-        if let inForce = query.inForce {
-            out.append(contentsOf: ",\n  \"inForce\": ".utf8)
-            JSONWriter.appendPretty(.string(inForce.description), to: &out, level: 1)
-        }
-        out.append(contentsOf: "\n}\n".utf8)
-        flush()
     }
 }

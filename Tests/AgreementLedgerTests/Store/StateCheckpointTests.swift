@@ -42,6 +42,29 @@ import Testing
         }
     }
 
+    @Test func aFileIsSummedTheSameMappedOrRead() throws {
+        // Over 16 MB, so the mapping is summed (and handed back) in more than one piece.
+        let bytes = (0..<(17 << 20) + 13).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
+        let dir = TestFixtures.temporaryDirectory()
+        defer { TestFixtures.remove(dir) }
+        let path = dir + "/bytes"
+        StoreFixtures.write(bytes, to: path)
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        try #require(fd >= 0)
+        bytes.withUnsafeBufferPointer { all in
+            for count in [0, 1, 4095, 4096, 4097, 1 << 24, (1 << 24) + 1, (17 << 20) + 3, bytes.count] {
+                let mapped = PrefixChecksum.accumulate(fd: fd, count: count)
+                let read = PrefixChecksum.read(fd: fd, count: count)
+                #expect(mapped?.value == PrefixChecksum.of(all, count: count), "\(count)")
+                #expect(read?.value == mapped?.value && mapped?.count == count, "\(count)")
+            }
+        }
+        // More than the file holds: none.
+        #expect(PrefixChecksum.accumulate(fd: fd, count: bytes.count + 1) == nil)
+        #expect(PrefixChecksum.read(fd: fd, count: bytes.count + 1) == nil)
+    }
+
     @Test func checkpointHoldsTheFoldOfTheLog() throws {
         let (store, dir) = try importedStore()
         defer { TestFixtures.remove(dir) }

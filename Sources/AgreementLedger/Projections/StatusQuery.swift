@@ -32,7 +32,8 @@ public struct StatusQuery: Sendable {
     public static let batchSize = 8192
 
     /// Hands the agreements the query lists to `body`, in ledger order. A query of the present streams them
-    /// from the store (none of them held); a past day folds the log to that day first.
+    /// from the store (none of them held); a past day takes the present back to it (`cache/past`) when the
+    /// store's caches can, and folds the log to that day otherwise.
     public func forEach(in store: EventStore, _ body: (AgreementState) -> Void) throws(StoreError) {
         guard let at else {
             try store.forEachAgreement { a in if includes(a) { body(a) } }

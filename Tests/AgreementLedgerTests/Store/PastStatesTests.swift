@@ -166,6 +166,63 @@ import Testing
     }
 }
 
+/// `cache/past` damaged inside segments whose checksums still hold (as only a faulty writer or a hand could
+/// make them): reading must never trap, and whatever it cannot parse sends `status --at` to the fold.
+@Suite struct DamagedPastStatesTests {
+    @Test func damageBehindValidChecksumsNeverTraps() throws {
+        let (store, dir) = try TestFixtures.samplesStore(["bosnian"])
+        defer { TestFixtures.remove(dir) }
+        let path = dir + "/" + PastStates.relativePath
+        let file = SegmentFile(magic: "PST1", relativePath: PastStates.relativePath)
+        let whole = StoreFixtures.bytes(path)
+        // Each segment's coverage, count and entries, to be framed again around damaged entries.
+        let segments = whole.withUnsafeBufferPointer { bytes in
+            file.segments(bytes).segments.map { s in
+                (s.coverage, s.count, Array(bytes[(s.payloadStart + s.entries.offset)..<s.range.upperBound]))
+            }
+        }
+        #expect(segments.count == 4)
+        let day = PartialDate("2024-03-01")!
+        let expected = StatusQuery(at: day).run(try store.readCommitted())
+        #expect(!expected.isEmpty)
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var refused = 0, believed = 0
+        for round in 0..<240 {
+            let victim = next(segments.count)
+            unlink(path)
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            for (n, (coverage, count, entries)) in segments.enumerated() {
+                var damaged = entries
+                if n == victim && !damaged.isEmpty {
+                    switch round % 4 {
+                    case 0: damaged[next(damaged.count)] ^= UInt8(1 + next(255))
+                    case 1: damaged = Array(damaged.prefix(next(damaged.count)))
+                    case 2:
+                        // Lengths and counts beyond the file.
+                        let at = next(damaged.count)
+                        for i in at..<min(at + 9, damaged.count) { damaged[i] = 0xFF }
+                    default: damaged.insert(UInt8(next(256)), at: next(damaged.count))
+                    }
+                }
+                #expect(file.writeSegment([damaged], count: count, covering: coverage, to: fd))
+            }
+            close(fd)
+            var listed: [AgreementState] = []
+            try StatusQuery(at: day).forEach(in: store) { listed.append($0) }
+            if try store.forEachCheckpointBatch(size: 8192, at: day, { _ in }) { believed += 1 } else {
+                refused += 1
+                #expect(listed == expected, "round \(round)")
+            }
+        }
+        // Most damage is seen; what is not was a change to a value (a city, a date) the checksum vouched for.
+        #expect(refused > 60 && believed > 0, "refused \(refused), believed \(believed)")
+    }
+}
+
 /// The state checkpoint's agreements written as `status --json` entries straight from their bytes.
 @Suite struct CheckpointEntryTests {
     func entry(_ a: AgreementState, encoded transform: ([UInt8]) -> [UInt8] = { $0 }) -> (CheckpointEntry, [UInt8]) {

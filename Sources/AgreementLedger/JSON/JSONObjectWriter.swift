@@ -42,8 +42,7 @@ struct JSONObjectWriter {
     }
 
     static func newline(_ out: inout [UInt8], level: Int) {
-        out.append(UInt8(ascii: "\n"))
-        out.appendSpaces(2 * level)
+        out.appendLineBreak(indent: 2 * level)
     }
 
     static func string(_ value: String, _ out: inout [UInt8]) { JSONWriter.writeString(value, into: &out) }

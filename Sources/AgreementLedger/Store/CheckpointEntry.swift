@@ -1,6 +1,6 @@
 /// One agreement as the state checkpoint encodes it, read in place: its numbers decoded, its strings left
 /// as bytes in the mapped file. `status` of a million agreements writes JSON straight from these, without
-/// the strings, boxes and reference counting an `AgreementState` costs; `state` decodes it fully.
+/// the strings, boxes and reference counting an `AgreementState` costs; `agreementState` decodes it fully.
 ///
 /// Valid only while the bytes it was read from are mapped.
 struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
@@ -30,7 +30,7 @@ struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
     private let extraCount: Int
     /// Every string is valid UTF-8 and the extra headers are strictly in canonical order, so the bytes
     /// are what the decoded strings would write. Files we write always are; anything else goes through
-    /// `state`, which repairs and sorts as decoding does.
+    /// `agreementState`, which repairs and sorts as decoding does.
     let isPlain: Bool
 
     private static let statuses = AgreementStatus.allCases

@@ -44,15 +44,25 @@ extension Array where Element == UInt8 {
         appendDecimal(value)
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    /// A line break and then 64 spaces: indentation is a prefix of it, copied in one go.
+    private static let lineBreakAndSpaces = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// `count` spaces (indentation).
     mutating func appendSpaces(_ count: Int) {
         var left = count
         while left > 0 {
             let n = Swift.min(left, 64)
-            Self.spaces.withUnsafeBufferPointer { append(contentsOf: $0[..<n]) }
+            Self.lineBreakAndSpaces.withUnsafeBufferPointer { append(contentsOf: UnsafeBufferPointer(rebasing: $0[1...n])) }
             left -= n
         }
+    }
+
+    /// A line break and `count` spaces (a line of pretty JSON begins).
+    mutating func appendLineBreak(indent count: Int) {
+        guard count <= 64 else {
+            append(UInt8(ascii: "\n"))
+            return appendSpaces(count)
+        }
+        Self.lineBreakAndSpaces.withUnsafeBufferPointer { append(contentsOf: UnsafeBufferPointer(rebasing: $0[...count])) }
     }
 }

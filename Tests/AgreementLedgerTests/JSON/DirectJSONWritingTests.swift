@@ -58,6 +58,9 @@ import Testing
             var out: [UInt8] = [1]
             out.appendSpaces(count)
             #expect(out == [1] + Array(repeating: UInt8(ascii: " "), count: count))
+            var line: [UInt8] = [1]
+            line.appendLineBreak(indent: count)
+            #expect(line == [1, UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: count))
         }
     }
 

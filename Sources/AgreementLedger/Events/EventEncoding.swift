@@ -52,7 +52,7 @@ extension LedgerEvent {
                 w.key("changes", &out)
                 var inner = JSONObjectWriter(&out)
                 for field in JSONWriter.sortedKeys(changes) {
-                    inner.key(field, &out)
+                    inner.key(text: field, &out)
                     JSONWriter.appendCanonical(changes[field]!.json, to: &out)
                 }
                 inner.finish(&out)

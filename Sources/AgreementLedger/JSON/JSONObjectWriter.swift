@@ -13,6 +13,8 @@ struct JSONObjectWriter {
         out.append(UInt8(ascii: "{"))
     }
 
+    /// A literal key (written as is: keys we name are plain identifiers). A literal given to `key` is always
+    /// this one: the `String` form, which escapes its key, has its own label.
     mutating func key(_ name: StaticString, _ out: inout [UInt8]) {
         separate(&out)
         out.append(UInt8(ascii: "\""))
@@ -20,7 +22,8 @@ struct JSONObjectWriter {
         if level == nil { out.appendStatic(#"":"#) } else { out.appendStatic(#"": "#) }
     }
 
-    mutating func key(_ name: String, _ out: inout [UInt8]) {
+    /// A key known only at run time (a field name, an unmapped header), escaped as any string.
+    mutating func key(text name: String, _ out: inout [UInt8]) {
         separate(&out)
         JSONWriter.writeString(name, into: &out)
         colon(&out)

@@ -225,7 +225,9 @@ import Testing
 
 /// The state checkpoint's agreements written as `status --json` entries straight from their bytes.
 @Suite struct CheckpointEntryTests {
-    func entry(_ a: AgreementState, encoded transform: ([UInt8]) -> [UInt8] = { $0 }) -> (CheckpointEntry, [UInt8]) {
+    /// `a` encoded as in the checkpoint (the bytes then changed by `transform`) and read in place; the buffer
+    /// is left allocated for the test's life, as the entry points into it.
+    func entry(_ a: AgreementState, encoded transform: ([UInt8]) -> [UInt8] = { $0 }) -> CheckpointEntry {
         var w = BinaryWriter()
         StateCheckpoint.encode(a, into: &w)
         let bytes = transform(w.bytes)
@@ -234,7 +236,7 @@ import Testing
         var r = BinaryReader(UnsafeBufferPointer(pointer))
         let e = CheckpointEntry.read(&r)!
         #expect(r.isAtEnd)
-        return (e, bytes)  // the buffer is left allocated: the entry points into it
+        return e
     }
 
     func json(_ e: CheckpointEntry) -> [UInt8] {
@@ -272,32 +274,30 @@ import Testing
         a.record.partner = "Quote \" backslash \\ bell \u{7} Łódź 😀"
         a.record.city = nil
         a.record.extra = ["zeta": "z", "Alpha": "tab\there", "ä": "ü"]
-        let (plain, _) = entry(a)
+        let plain = entry(a)
         #expect(plain.isPlain)
         #expect(json(plain) == json(a))
         // NUL is left to the general path (the validator stops at it), with the same result.
         var nul = a
         nul.record.kind = "nul \u{0} here"
-        let (withNUL, _) = entry(nul)
+        let withNUL = entry(nul)
         #expect(!withNUL.isPlain)
         #expect(json(withNUL) == json(nul))
 
         // Bytes a writer of ours never leaves: a header out of order, a string that is not UTF-8.
-        let (unsorted, _) = entry(a) { bytes in
+        let unsorted = entry(a) { bytes in
+            // "Alpha" renamed in place to "zzzzz" (the same length), which sorts after "zeta" and before "ä".
             var bytes = bytes
-            let zeta = Array("zeta".utf8), alpha = Array("Alpha".utf8)
-            let z = bytes.indices.first { bytes[$0...].starts(with: zeta) }!
-            let l = bytes.indices.first { bytes[$0...].starts(with: alpha) }!
-            // Same lengths would be needed to swap in place; rename instead: "Alpha" -> "zzzzz" sorts last.
-            bytes.replaceSubrange(l..<(l + 5), with: Array("zzzzz".utf8))
-            _ = z
+            let alpha = Array("Alpha".utf8)
+            let at = bytes.indices.first { bytes[$0...].starts(with: alpha) }!
+            bytes.replaceSubrange(at..<(at + 5), with: Array("zzzzz".utf8))
             return bytes
         }
         #expect(!unsorted.isPlain)
         #expect(json(unsorted) == json(unsorted.agreementState))
         #expect(unsorted.agreementState.record.extra.map(\.header) == ["zeta", "zzzzz", "ä"])
 
-        let (broken, _) = entry(a) { bytes in
+        let broken = entry(a) { bytes in
             var bytes = bytes
             let ł = Array("Łódź".utf8)
             let at = bytes.indices.first { bytes[$0...].starts(with: ł) }!

@@ -434,7 +434,7 @@ public final class EventStore {
         // The batch's past states are written at once (their bytes let go before the state grows); a file that
         // must be rebuilt instead waits until the state is let go.
         let pastAppended = PastStates.append(directory: directory, before: (committedLines, previousLength),
-                                             segment: PastStates.segment(for: batch, before: state), after: stamp)
+                                             segment: { PastStates.segment(for: batch, before: state) }, after: stamp)
         state.reserveCapacity(state.agreements.count + batch.count)
         for event in batch { state.apply(event) }
         StateCheckpoint(stamp: stamp, state: state).write(directory: directory)

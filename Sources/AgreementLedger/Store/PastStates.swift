@@ -67,11 +67,13 @@ enum PastStates {
         return (builder.pieces, builder.count)
     }
 
-    /// Appends `segment`, the segment of a batch a writer appended to the committed log `before` (now
-    /// `after`), when the file ended there; false when it did not, and the file must be rebuilt (`rebuild`).
-    /// A failed write only costs speed.
-    static func append(directory: String, before: (lines: Int, bytes: Int), segment: Segment, after: VerifiedCheckpoint) -> Bool {
+    /// Appends `segment()`, the segment of a batch a writer appended to the committed log `before` (now
+    /// `after`), when the file ended there; false when it did not (nothing is built then), and the file must
+    /// be rebuilt (`rebuild`). A failed write only costs speed.
+    static func append(directory: String, before: (lines: Int, bytes: Int), segment: () -> Segment,
+                       after: VerifiedCheckpoint) -> Bool {
         guard file.isAppendable(directory: directory, after: before) else { return false }
+        let segment = segment()
         file.append(directory: directory, segment.pieces, count: segment.count,
                     covering: SegmentFile.Coverage(firstSeq: before.lines + 1, lastSeq: after.lines, start: before.bytes,
                                                    end: after.bytes, lastHash: after.hash))

@@ -4,7 +4,8 @@
 // - a line that decodes as an event must re-encode to a canonical line that decodes to the same event;
 // - the canonical parser must accept its own output;
 // - LogLayout and the full LogVerifier walk over the bytes must not crash, and a walk that reports no fault
-//   must have stored exactly one event per committed line, numbered 1, 2, 3...
+//   must have stored exactly one event per committed line, numbered 1, 2, 3...;
+// - `verify`'s walk without events (CanonicalLineCheck) reports exactly what the decoding walk reports.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func eventLineFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
@@ -35,4 +36,10 @@ func checkLog(_ log: UnsafeBufferPointer<UInt8>) {
         precondition(walk.events.count == layout.committedLines, "a clean walk skipped lines")
         for (index, event) in walk.events.enumerated() { precondition(event.seq == index + 1) }
     }
+    // `verify`'s walk, which makes no events, must judge the bytes exactly as the walk that decodes them.
+    let bare = LogVerifier.walk(log, lines: layout.lines[..<layout.committedLines], full: true, chunkSize: 4,
+                                keepEvents: false, handingOn: false)
+    precondition(bare.validCount == walk.validCount && bare.importCount == walk.importCount && bare.lastHash == walk.lastHash
+                 && bare.fault?.line == walk.fault?.line && bare.fault?.problem == walk.fault?.problem,
+                 "verify's walk and the decoding walk disagree")
 }

@@ -30,17 +30,18 @@ enum LogVerifier {
         /// The first link fault inside the chunk (it comes before `fault`, at line `linked`).
         var linkFault: (line: Int, problem: LineProblem)?
         /// `prev` of the chunk's first line, `hash` of its last linked one; `imported` events among the linked.
-        var firstPrev: String?
-        var lastHash: String?
+        var firstPrev: LinkText?
+        var lastHash: LinkText?
         var imports = 0
     }
 
     /// The buffers the parallel chunks share: the log is only read and outlives the work, and each chunk
-    /// writes only its own slot and its own range of events, so no access races.
+    /// writes only its own slot and its own range of events and links, so no access races.
     private struct SharedBuffers: @unchecked Sendable {
         let log: UnsafeBufferPointer<UInt8>
         let chunks: UnsafeMutablePointer<Chunk>
         let events: UnsafeMutablePointer<LedgerEvent>
+        let links: UnsafeMutablePointer<LineLink>
     }
 
     /// Lines per chunk of parallel work.
@@ -67,27 +68,31 @@ enum LogVerifier {
         if keepEvents { result.events.reserveCapacity(lines.count) }
         var previousHash = previousHash
         let roundSize = chunkSize * chunksPerRound
+        // One buffer of events and one of links serve every round (fresh pages each round cost a fault per page).
+        let roundCapacity = min(roundSize, lines.count)
+        let buffer = UnsafeMutablePointer<LedgerEvent>.allocate(capacity: handsOn ? roundCapacity : 0)
+        let links = UnsafeMutablePointer<LineLink>.allocate(capacity: roundCapacity)
+        defer {
+            buffer.deallocate()
+            links.deallocate()
+        }
         var roundStart = 0
         rounds: while roundStart < lines.count {
             let roundLines = lines[roundStart..<min(roundStart + roundSize, lines.count)]
             let chunkCount = (roundLines.count + chunkSize - 1) / chunkSize
             var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
-            let buffer = UnsafeMutablePointer<LedgerEvent>.allocate(capacity: roundLines.count)
-            defer { buffer.deallocate() }
             chunks.withUnsafeMutableBufferPointer { slots in
-                let shared = SharedBuffers(log: log, chunks: slots.baseAddress!, events: buffer)
+                let shared = SharedBuffers(log: log, chunks: slots.baseAddress!, events: buffer, links: links)
                 let base = roundStart
                 let work: @Sendable (Int) -> Void = { n in
                     let from = base + n * chunkSize
                     let to = min(from + chunkSize, base + roundLines.count)
-                    var chunk = checkLines(shared.log, lines: lines[from..<to], into: shared.events - base,
-                                           full: full, fullFrom: fullFrom, firstSeq: firstSeq)
-                    let first = shared.events + (from - base)
+                    var chunk = checkLines(shared.log, lines: lines[from..<to], into: handsOn ? shared.events - base : nil,
+                                           links: shared.links - base, full: full, fullFrom: fullFrom, firstSeq: firstSeq)
+                    let first = shared.links + (from - base)
                     linkInside(&chunk, first, firstLine: from + firstSeq)
-                    if !handsOn {
-                        first.deinitialize(count: chunk.stored)
-                        chunk.stored = 0
-                    }
+                    first.deinitialize(count: chunk.stored)
+                    if !handsOn { chunk.stored = 0 }
                     shared.chunks[n] = chunk
                 }
                 if chunkCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work) }
@@ -97,7 +102,7 @@ enum LogVerifier {
             for (n, chunk) in chunks.enumerated() {
                 let firstLine = roundStart + n * chunkSize + firstSeq
                 // The first line's seq is checked inside its chunk; its prev only here, after that.
-                if chunk.linkFault?.line != firstLine, let prev = chunk.firstPrev, prev != previousHash {
+                if chunk.linkFault?.line != firstLine, let prev = chunk.firstPrev, prev != LinkText(previousHash) {
                     result.fault = (firstLine, .other(LogVerifier.prevProblem(firstLine)))
                     stopped = true
                     break
@@ -105,8 +110,8 @@ enum LogVerifier {
                 if chunk.linked > 0 {
                     result.validCount += chunk.linked
                     result.importCount += chunk.imports
-                    result.lastHash = chunk.lastHash
-                    previousHash = chunk.lastHash!
+                    previousHash = chunk.lastHash!.text
+                    result.lastHash = previousHash
                     if handsOn {
                         for offset in (n * chunkSize)..<(n * chunkSize + chunk.linked) {
                             consume(buffer[offset])
@@ -136,23 +141,22 @@ enum LogVerifier {
 
     /// Checks that the stored events of a chunk starting at line `firstLine` follow each other (seq 1, 2, 3…
     /// from `firstLine`; each prev the hash of the line before, from the second line on).
-    private static func linkInside(_ chunk: inout Chunk, _ events: UnsafeMutablePointer<LedgerEvent>, firstLine: Int) {
-        chunk.firstPrev = chunk.stored > 0 ? events[0].prev : nil
+    private static func linkInside(_ chunk: inout Chunk, _ links: UnsafeMutablePointer<LineLink>, firstLine: Int) {
+        chunk.firstPrev = chunk.stored > 0 ? links[0].prev : nil
+        defer { if chunk.linked > 0 { chunk.lastHash = links[chunk.linked - 1].hash } }
         for k in 0..<chunk.stored {
-            let event = events[k]
             let lineNumber = firstLine + k
-            if event.seq != lineNumber {
-                chunk.linkFault = (lineNumber, .other("seq is \(event.seq) where \(lineNumber) belongs "
+            if links[k].seq != lineNumber {
+                chunk.linkFault = (lineNumber, .other("seq is \(links[k].seq) where \(lineNumber) belongs "
                     + "(a line was deleted, duplicated or moved?)"))
                 return
             }
-            if k > 0 && event.prev != events[k - 1].hash {
+            if k > 0 && links[k].prev != links[k - 1].hash {
                 chunk.linkFault = (lineNumber, .other(prevProblem(lineNumber)))
                 return
             }
             chunk.linked += 1
-            chunk.lastHash = event.hash
-            if event.type == .imported { chunk.imports += 1 }
+            if links[k].imported { chunk.imports += 1 }
         }
     }
 
@@ -162,21 +166,41 @@ enum LogVerifier {
             : "prev does not match the hash of line \(lineNumber - 1) (a line was deleted, inserted or moved?)"
     }
 
-    /// The per-line checks of `lines`, storing each event at its line's index in `events`, stopping at the
-    /// first faulty line.
+    /// The per-line checks of `lines`, storing each line's link at its index in `links` and, given `events`,
+    /// its event there too, stopping at the first faulty line. Without `events`, a line needing the full
+    /// checks takes `CanonicalLineCheck` first, which makes no event.
     private static func checkLines(_ log: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>,
-                                   into events: UnsafeMutablePointer<LedgerEvent>, full: Bool, fullFrom: Int,
-                                   firstSeq: Int) -> Chunk {
+                                   into events: UnsafeMutablePointer<LedgerEvent>?, links: UnsafeMutablePointer<LineLink>,
+                                   full: Bool, fullFrom: Int, firstSeq: Int) -> Chunk {
         var chunk = Chunk()
-        for index in lines.indices {
-            switch checkLine(log, lines[index], full: full && index >= fullFrom) {
-            case .success(let event):
-                (events + index).initialize(to: event)
-                chunk.stored += 1
-            case .failure(let problem):
-                chunk.fault = (index + firstSeq, problem)
-                return chunk
+        var index = lines.startIndex
+        while index < lines.endIndex {
+            let fullCheck = full && index >= fullFrom
+            // Four lines at a time, their hashes computed together; any line the check does not read takes
+            // the decoding path below, in order.
+            let group = index..<(events == nil && fullCheck ? min(index + 4, lines.endIndex) : index)
+            let outcomes = group.isEmpty ? [] : CanonicalLineCheck.check(group.map { UnsafeBufferPointer(rebasing: log[lines[$0]]) })
+            for at in index..<max(index + 1, group.upperBound) {
+                switch at < group.upperBound ? outcomes[at - index] : nil {
+                case .valid(let link)?:
+                    (links + at).initialize(to: link)
+                    chunk.stored += 1
+                case .newerFormat(let version)?:
+                    chunk.fault = (at + firstSeq, .newerFormat(version))
+                    return chunk
+                case nil:
+                    switch checkLine(log, lines[at], full: fullCheck) {
+                    case .success(let event):
+                        (links + at).initialize(to: LineLink(event))
+                        events.map { ($0 + at).initialize(to: event) }
+                        chunk.stored += 1
+                    case .failure(let problem):
+                        chunk.fault = (at + firstSeq, problem)
+                        return chunk
+                    }
+                }
             }
+            index = max(index + 1, group.upperBound)
         }
         return chunk
     }

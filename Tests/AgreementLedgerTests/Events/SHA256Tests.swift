@@ -36,6 +36,38 @@ import Testing
         }
     }
 
+    /// Four lanes at once give each lane's digest exactly: every length across the padding boundaries, in
+    /// groups of one to four messages of different lengths, each split in two pieces at every kind of place.
+    @Test func fourLanesGiveEachMessagesDigest() {
+        var generator = SystemRandomNumberGenerator()
+        let lengths = Array(0...200) + [447, 448, 511, 512, 513, 700, 4097]
+        let messages = lengths.map { length in (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) } }
+        var n = 0
+        while n < messages.count {
+            let group = Array(messages[n..<min(n + 1 + n % 4, messages.count)])
+            n += group.count
+            let splits = group.map { $0.isEmpty ? 0 : Int.random(in: 0...$0.count, using: &generator) }
+            // The group's messages one after another in one buffer, each cut in two pieces.
+            let all = group.flatMap { $0 }
+            let starts = group.indices.map { k in group[..<k].reduce(0) { $0 + $1.count } }
+            let lanes = all.withUnsafeBytes { raw in
+                SHA256x4(group.indices.map { k in
+                    (UnsafeRawBufferPointer(rebasing: raw[starts[k]..<(starts[k] + splits[k])]),
+                     UnsafeRawBufferPointer(rebasing: raw[(starts[k] + splits[k])..<(starts[k] + group[k].count)]))
+                })
+            }
+            for (k, message) in group.enumerated() {
+                let digest = SHA256.digest(message)
+                #expect(lanes.digest(lane: k) == digest, "length \(message.count), split at \(splits[k]), lane \(k) of \(group.count)")
+                let hex = Array(SHA256.hex(of: digest).utf8)
+                #expect(hex.withUnsafeBufferPointer { lanes.matches(lane: k, hex: $0.baseAddress!) })
+                var wrong = hex
+                wrong[63] = wrong[63] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+                #expect(!wrong.withUnsafeBufferPointer { lanes.matches(lane: k, hex: $0.baseAddress!) })
+            }
+        }
+    }
+
     @Test func hexIsLowercaseTwoDigitsPerByte() {
         #expect(SHA256.hex(of: [0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
         #expect(SHA256.hex(of: []) == "")

@@ -79,6 +79,10 @@ import Testing
                 if walk.fault == nil {
                     #expect(walk.events.map(\.seq) == Array(0..<layout.committedLines).map { $0 + 1 }, "\(name)")
                 }
+                let bare = LogVerifier.walk(log, lines: layout.lines[..<layout.committedLines], full: true, chunkSize: 4,
+                                            keepEvents: false, handingOn: false)
+                #expect(bare.validCount == walk.validCount && bare.lastHash == walk.lastHash
+                        && bare.fault?.line == walk.fault?.line && bare.fault?.problem == walk.fault?.problem, "\(name)")
             }
         }
     }

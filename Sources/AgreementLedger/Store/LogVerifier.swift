@@ -176,12 +176,13 @@ enum LogVerifier {
         var index = lines.startIndex
         while index < lines.endIndex {
             let fullCheck = full && index >= fullFrom
-            // Four lines at a time, their hashes computed together; any line the check does not read takes
-            // the decoding path below, in order.
-            let group = index..<(events == nil && fullCheck ? min(index + 4, lines.endIndex) : index)
-            let outcomes = group.isEmpty ? [] : CanonicalLineCheck.check(group.map { UnsafeBufferPointer(rebasing: log[lines[$0]]) })
-            for at in index..<max(index + 1, group.upperBound) {
-                switch at < group.upperBound ? outcomes[at - index] : nil {
+            // Without events, lines needing the full checks go four at a time through the check, their hashes
+            // computed together; a line it does not read takes the decoding path, in order.
+            let bare = events == nil && fullCheck
+            let group = index..<(bare ? min(index + 4, lines.endIndex) : index + 1)
+            let outcomes = bare ? CanonicalLineCheck.check(group.map { UnsafeBufferPointer(rebasing: log[lines[$0]]) }) : [nil]
+            for at in group {
+                switch outcomes[at - index] {
                 case .valid(let link)?:
                     (links + at).initialize(to: link)
                     chunk.stored += 1
@@ -200,7 +201,7 @@ enum LogVerifier {
                     }
                 }
             }
-            index = max(index + 1, group.upperBound)
+            index = group.upperBound
         }
         return chunk
     }

@@ -49,7 +49,7 @@ public final class Console {
 
     /// Writes data already in UTF-8 (big output written in pieces); a piece larger than the buffer goes
     /// straight to the file descriptor.
-    public func write(bytes: [UInt8]) {
+    public func write(bytes: UnsafeRawBufferPointer) {
         if let fd = outFD, bytes.count > 1 << 16 {
             flushOut()
             Console.writeAll(fd, bytes)
@@ -83,27 +83,25 @@ public final class Console {
 
     private func flushOut() {
         guard let fd = outFD else { return }
-        Console.writeAll(fd, outBuffer)
+        outBuffer.withUnsafeBytes { Console.writeAll(fd, $0) }
         outBuffer.removeAll(keepingCapacity: true)
     }
 
     private func flushErr() {
         guard let fd = errFD else { return }
-        Console.writeAll(fd, errBuffer)
+        errBuffer.withUnsafeBytes { Console.writeAll(fd, $0) }
         errBuffer.removeAll(keepingCapacity: true)
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 {
-                    if n < 0 && errno == EINTR { continue }
-                    return
-                }
-                offset += n
+    private static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                return
             }
+            offset += n
         }
     }
 }

@@ -73,7 +73,7 @@ public enum JSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    static func writeString(_ s: String, into out: inout [UInt8]) {
+    static func writeString<Out: ByteSink>(_ s: String, into out: inout Out) {
         if s.utf8.withContiguousStorageIfAvailable({ writeString(utf8: $0, into: &out) }) == nil {
             Array(s.utf8).withUnsafeBufferPointer { writeString(utf8: $0, into: &out) }
         }
@@ -100,27 +100,35 @@ public enum JSONWriter {
         return false
     }
 
+    /// A string whose UTF-8 bytes need no escape (the caller vouches: valid UTF-8, `needsEscape` false), in
+    /// quotes.
+    @inline(__always)
+    static func writeQuoted<Out: ByteSink>(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout Out) {
+        out.appendWriting(atMost: bytes.count + 2) { p in
+            p[0] = UInt8(ascii: "\"")
+            if let base = bytes.baseAddress { (p + 1).initialize(from: base, count: bytes.count) }
+            p[bytes.count + 1] = UInt8(ascii: "\"")
+            return bytes.count + 2
+        }
+    }
+
     /// A string given as its UTF-8 bytes (the caller vouches they are valid UTF-8): `status` writes
     /// strings straight from the state checkpoint's bytes.
-    static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    static func writeString<Out: ByteSink>(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout Out) {
+        // Most strings need no escape: copied in one go, quotes and all.
+        guard needsEscape(bytes) else { return writeQuoted(utf8: bytes, into: &out) }
         out.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copied in one go.
-        guard needsEscape(bytes) else {
-            out.append(contentsOf: bytes)
-            out.append(UInt8(ascii: "\""))
-            return
-        }
         for byte in bytes {
             switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-            case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0x08: out.append(contentsOf: [92, UInt8(ascii: "b")])
-            case 0x0C: out.append(contentsOf: [92, UInt8(ascii: "f")])
+            case UInt8(ascii: "\""): out.appendStatic(#"\""#)
+            case UInt8(ascii: "\\"): out.appendStatic(#"\\"#)
+            case 0x0A: out.appendStatic(#"\n"#)
+            case 0x0D: out.appendStatic(#"\r"#)
+            case 0x09: out.appendStatic(#"\t"#)
+            case 0x08: out.appendStatic(#"\b"#)
+            case 0x0C: out.appendStatic(#"\f"#)
             case 0..<0x20:
-                out.append(contentsOf: Array("\\u00".utf8))
+                out.appendStatic(#"\u00"#)
                 out.append(hex[Int(byte >> 4)])
                 out.append(hex[Int(byte & 0xF)])
             default: out.append(byte)

@@ -58,7 +58,7 @@ extension AgreementRecord {
 /// place (`CheckpointEntry`), so one key sequence serves both and `status` never builds strings to print them.
 protocol RecordJSONFields {
     associatedtype Text
-    static func appendJSONString(_ text: Text, to out: inout [UInt8])
+    func appendJSONString<Out: ByteSink>(_ text: Text, to out: inout Out)
     var partner: Text { get }
     var country: Text? { get }
     var countryCode: Text? { get }
@@ -77,7 +77,7 @@ protocol RecordJSONFields {
 }
 
 extension AgreementRecord: RecordJSONFields {
-    static func appendJSONString(_ text: String, to out: inout [UInt8]) { JSONWriter.writeString(text, into: &out) }
+    func appendJSONString<Out: ByteSink>(_ text: String, to out: inout Out) { JSONWriter.writeString(text, into: &out) }
 
     func forEachExtraCell(_ body: (String, String) -> Void) {
         for cell in extra { body(cell.header, cell.value) }
@@ -88,10 +88,10 @@ extension RecordJSONFields {
     /// Appends the record's JSON object, keys in canonical order: the bytes `JSONWriter` gives for `json`
     /// (canonical with `indentLevel` nil, else pretty at that depth), without a tree. `status` adds an
     /// agreement's `agreement`, `source` and `state`, each written at its place in the key order.
-    func appendJSON(to out: inout [UInt8], indentLevel: Int? = nil,
+    func appendJSON<Out: ByteSink>(to out: inout Out, indentLevel: Int? = nil,
                     agreement: Text? = nil, source: Text? = nil, state: String? = nil) {
         func text(_ value: Text?) {
-            if let value { Self.appendJSONString(value, to: &out) } else { out.appendStatic("null") }
+            if let value { appendJSONString(value, to: &out) } else { out.appendStatic("null") }
         }
         var w = JSONObjectWriter(&out, indentLevel: indentLevel)
         if let agreement {
@@ -108,9 +108,9 @@ extension RecordJSONFields {
         var inner = JSONObjectWriter(&out, indentLevel: w.innerLevel)
         forEachExtraCell { header, value in
             inner.separate(&out)
-            Self.appendJSONString(header, to: &out)
+            appendJSONString(header, to: &out)
             inner.colon(&out)
-            Self.appendJSONString(value, to: &out)
+            appendJSONString(value, to: &out)
         }
         inner.finish(&out)
         w.key("indefinite", &out)

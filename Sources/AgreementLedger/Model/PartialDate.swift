@@ -53,7 +53,7 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     }
 
     /// Appends `description`'s bytes (serializers write millions of dates).
-    func appendDescription(to out: inout [UInt8]) {
+    func appendDescription<Out: ByteSink>(to out: inout Out) {
         out.appendDecimal(year, width: 4)
         if let month {
             out.append(UInt8(ascii: "-"))

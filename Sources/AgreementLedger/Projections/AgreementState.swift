@@ -42,7 +42,7 @@ public struct AgreementState: Hashable, Sendable {
     }
 
     /// Appends `JSONWriter`'s pretty form of `json` nested `level` deep, without building the tree.
-    func appendPrettyJSON(to out: inout [UInt8], level: Int) {
+    func appendPrettyJSON<Out: ByteSink>(to out: inout Out, level: Int) {
         record.appendJSON(to: &out, indentLevel: level, agreement: id, source: source, state: state.rawValue)
     }
 }

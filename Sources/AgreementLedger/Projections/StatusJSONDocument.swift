@@ -4,28 +4,30 @@
 /// (zeroing them cost as much as writing the text).
 struct StatusJSONDocument {
     private let query: StatusQuery
-    private let write: ([UInt8]) -> Void
+    private let write: (UnsafeRawBufferPointer) -> Void
     private var out: [UInt8] = []
     private var first = true
     /// The last batch's pieces, written while the next batch is serialized (or at `finish`).
-    private var pending: [[UInt8]] = []
+    private var pending: [ByteBuffer] = []
     /// Pieces already written, emptied, their storage kept for the next batch.
-    private var spare: [[UInt8]] = []
+    private var spare: [ByteBuffer] = []
 
-    init(query: StatusQuery, write: @escaping ([UInt8]) -> Void) {
+    init(query: StatusQuery, write: @escaping (UnsafeRawBufferPointer) -> Void) {
         (self.query, self.write) = (query, write)
         out.append(contentsOf: "{\n  \"agreements\": [".utf8)
     }
 
     private mutating func flush() {
         guard !out.isEmpty else { return }
-        write(out)
+        out.withUnsafeBytes(write)
         out.removeAll(keepingCapacity: true)
     }
 
-    /// Appends the entries `entry` writes for `batch`, in order.
-    mutating func append<T: Sendable>(_ batch: [T], entry: @escaping @Sendable (T, inout [UInt8]) -> Void) {
-        guard !batch.isEmpty else { return }
+    /// Appends the entries `entry` writes for `batch`, in order; `alongside` (reading the next batch) runs
+    /// meanwhile.
+    mutating func append<T: Sendable>(_ batch: [T], alongside: @escaping @Sendable () -> Void = {},
+                                      entry: @escaping @Sendable (T, inout ByteBuffer) -> Void) {
+        guard !batch.isEmpty else { return alongside() }
         let leading = first
         first = false
         flush()
@@ -36,10 +38,9 @@ struct StatusJSONDocument {
         let chunkSize = max(1, (batch.count + 7) / 8)
         let writer = Writer(write: write)
         pending = ParallelChunks.map(count: batch.count, chunkSize: chunkSize,
-                                     alongside: { previous.forEach(writer.write) }) { range in
-            var bytes = buffers.take(range.lowerBound / chunkSize)
-            bytes.removeAll(keepingCapacity: true)
-            bytes.reserveCapacity(range.count * 800)
+                                     alongside: [{ previous.forEach(writer.writePiece) }, alongside]) { range in
+            var bytes = buffers.take(range.lowerBound / chunkSize) ?? ByteBuffer(capacity: range.count * 800)
+            bytes.removeAll()
             for n in range {
                 // The first entry of all takes no comma.
                 if leading && n == 0 { bytes.appendStatic("\n    ") } else { bytes.appendStatic(",\n    ") }
@@ -51,7 +52,7 @@ struct StatusJSONDocument {
     }
 
     mutating func finish() {
-        pending.forEach(write)
+        for piece in pending { piece.withBytes(write) }
         pending = []
         spare = []
         if !first { out.append(contentsOf: "\n  ".utf8) }
@@ -68,19 +69,21 @@ struct StatusJSONDocument {
     /// `write`, handed to a worker thread: it is only ever called by one thread at a time, each call ordered
     /// after the one before (the batches are serialized in turn).
     private struct Writer: @unchecked Sendable {
-        let write: ([UInt8]) -> Void
+        let write: (UnsafeRawBufferPointer) -> Void
+
+        func writePiece(_ piece: ByteBuffer) { piece.withBytes(write) }
     }
 
     /// Byte buffers shared with the worker threads: each index is taken by one thread only, `forEach` and
     /// `takeAll` run when no other thread touches them.
     private final class Pieces: @unchecked Sendable {
-        private var slots: UnsafeMutablePointer<[UInt8]>
+        private var slots: UnsafeMutablePointer<ByteBuffer?>
         private let count: Int
 
-        init(_ pieces: [[UInt8]]) {
+        init(_ pieces: [ByteBuffer]) {
             count = pieces.count
             slots = .allocate(capacity: max(1, count))
-            slots.initialize(from: pieces, count: count)
+            slots.initialize(from: pieces.map(Optional.some), count: count)
         }
 
         deinit {
@@ -88,22 +91,18 @@ struct StatusJSONDocument {
             slots.deallocate()
         }
 
-        /// The buffer at `index`, moved out (its storage unshared, so appending reuses it); empty if none.
-        func take(_ index: Int) -> [UInt8] {
-            guard index < count else { return [] }
-            return swap(index, [])
-        }
-
-        private func swap(_ index: Int, _ value: [UInt8]) -> [UInt8] {
+        /// The buffer at `index`, moved out (so that one thread alone appends to it); nil if none.
+        func take(_ index: Int) -> ByteBuffer? {
+            guard index < count else { return nil }
             let taken = slots[index]
-            slots[index] = value
+            slots[index] = nil
             return taken
         }
 
-        func forEach(_ body: ([UInt8]) -> Void) {
-            for i in 0..<count { body(slots[i]) }
+        func forEach(_ body: (ByteBuffer) -> Void) {
+            for i in 0..<count { if let piece = slots[i] { body(piece) } }
         }
 
-        func takeAll() -> [[UInt8]] { (0..<count).map(take) }
+        func takeAll() -> [ByteBuffer] { (0..<count).compactMap(take) }
     }
 }

@@ -40,7 +40,7 @@ public struct StatusQuery: Sendable {
             return
         }
         // A past day: the present taken back when the store's caches can (`cache/past`), else the fold.
-        let taken = try store.forEachCheckpointBatch(size: StatusQuery.batchSize, at: at) { entries in
+        let taken = try store.forEachCheckpointBatch(size: StatusQuery.batchSize, at: at) { entries, _ in
             for entry in entries {
                 let a = entry.agreementState
                 if includes(a) { body(a) }
@@ -57,9 +57,9 @@ public struct StatusQuery: Sendable {
     }
 
     /// The `status --json` text, exactly `JSONWriter.pretty(json(agreements))` plus a newline, handed to
-    /// `write` as UTF-8 in pieces of about a megabyte: a million agreements never become one tree or one
+    /// `write` as UTF-8 in pieces of about a megabyte (valid only during the call): a million agreements never become one tree or one
     /// string, and each entry is written straight to bytes.
-    public func writeJSON(_ agreements: [AgreementState], to write: @escaping ([UInt8]) -> Void) {
+    public func writeJSON(_ agreements: [AgreementState], to write: @escaping (UnsafeRawBufferPointer) -> Void) {
         writeJSON(from: { body in agreements.forEach(body) }, to: write)
     }
 
@@ -67,7 +67,7 @@ public struct StatusQuery: Sendable {
     /// `batchSize` agreements are serialized together (tests lower it to exercise the batches).
     public func writeJSON<E: Error>(from agreements: ((AgreementState) -> Void) throws(E) -> Void,
                                     batchSize: Int = StatusQuery.batchSize,
-                                    to write: @escaping ([UInt8]) -> Void) throws(E) {
+                                    to write: @escaping (UnsafeRawBufferPointer) -> Void) throws(E) {
         var document = StatusJSONDocument(query: self, write: write)
         var batch: [AgreementState] = []
         try agreements { a in
@@ -86,17 +86,17 @@ public struct StatusQuery: Sendable {
     /// with the later changes taken back (`cache/past`); anything else streams or folds the agreements as
     /// `forEach` does.
     public func writeJSON(in store: EventStore, batchSize: Int = StatusQuery.batchSize,
-                          to write: @escaping ([UInt8]) -> Void) throws(StoreError) {
+                          to write: @escaping (UnsafeRawBufferPointer) -> Void) throws(StoreError) {
         if inForce == nil {
             let sourceBytes = source.map { Array($0.utf8) }
             let wanted = state
             var document: StatusJSONDocument?
-            let streamed = try store.forEachCheckpointBatch(size: batchSize, at: at) { entries in
+            let streamed = try store.forEachCheckpointBatch(size: batchSize, at: at) { entries, readAhead in
                 if document == nil { document = StatusJSONDocument(query: self, write: write) }
                 let kept = sourceBytes == nil && wanted == nil ? entries : entries.filter { e in
                     (wanted == nil || e.state == wanted) && (sourceBytes.map(e.hasSource) ?? true)
                 }
-                document!.append(kept) { e, out in e.appendStatusJSON(to: &out, level: 2) }
+                document!.append(kept, alongside: readAhead) { e, out in e.appendStatusJSON(to: &out, level: 2) }
             }
             if streamed {
                 var document = document ?? StatusJSONDocument(query: self, write: write)

@@ -32,6 +32,9 @@ struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
     /// are what the decoded strings would write. Files we write always are; anything else goes through
     /// `agreementState`, which repairs and sorts as decoding does.
     let isPlain: Bool
+    /// No string holds a control character, quote or backslash (seen while checking them for `isPlain`), so
+    /// each is written as it is, between quotes, without a second look.
+    let escapeFree: Bool
 
     private static let statuses = AgreementStatus.allCases
 
@@ -50,26 +53,38 @@ struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
             r.markFailed()
             return nil
         }
-        func plainText(_ text: Text?) -> Bool { text.map(isPlainText) ?? true }
-        var plain = isPlainText(id) && isPlainText(source) && isPlainText(partner) && plainText(country)
-            && plainText(countryCode) && plainText(city) && plainText(term) && plainText(kind) && plainText(reference)
-            && plainText(url)
+        var scan = TextScan()
+        scan.add(id)
+        scan.add(source)
+        scan.add(partner)
+        scan.add(country)
+        scan.add(countryCode)
+        scan.add(city)
+        scan.add(term)
+        scan.add(kind)
+        scan.add(reference)
+        scan.add(url)
         let extraStart = r.offset
         var previous: Text?
+        var ordered = true
         for _ in 0..<extraCount {
             let header = r.text(), value = r.text()
-            if plain {
-                plain = isPlainText(header) && isPlainText(value) && (previous.map { precedes($0, header) } ?? true)
+            if scan.plain {
+                scan.add(header)
+                scan.add(value)
+                ordered = ordered && (previous.map { precedes($0, header) } ?? true)
                 previous = header
             }
         }
+        let plain = scan.plain && ordered
         guard !r.failed else { return nil }
         return CheckpointEntry(
             id: id, source: source, state: statuses[stateIndex], firstSeq: firstSeq, lastRecorded: lastRecorded,
             endedOn: endedOn, partner: partner, country: country, countryCode: countryCode, city: city,
             signed: signed, validUntil: validUntil, indefinite: indefinite, term: term,
             status: statusIndex > 0 ? statuses[statusIndex - 1] : nil, kind: kind, reference: reference, url: url,
-            row: row, extra: r.bytes(extraStart..<r.offset), extraCount: extraCount, isPlain: plain)
+            row: row, extra: r.bytes(extraStart..<r.offset), extraCount: extraCount, isPlain: plain,
+            escapeFree: plain && scan.escapeFree)
     }
 
     /// The agreement decoded into strings, as decoding the checkpoint always gave it.
@@ -95,10 +110,12 @@ struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
         }
     }
 
-    static func appendJSONString(_ text: Text, to out: inout [UInt8]) { JSONWriter.writeString(utf8: text, into: &out) }
+    func appendJSONString<Out: ByteSink>(_ text: Text, to out: inout Out) {
+        if escapeFree { JSONWriter.writeQuoted(utf8: text, into: &out) } else { JSONWriter.writeString(utf8: text, into: &out) }
+    }
 
     /// The entry of `status --json`: the bytes `AgreementState.appendPrettyJSON` gives for `agreementState`.
-    func appendStatusJSON(to out: inout [UInt8], level: Int) {
+    func appendStatusJSON<Out: ByteSink>(to out: inout Out, level: Int) {
         guard isPlain else { return agreementState.appendPrettyJSON(to: &out, level: level) }
         appendJSON(to: &out, indentLevel: level, agreement: id, source: source, state: state.rawValue)
     }
@@ -109,11 +126,36 @@ struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
         return source.elementsEqual(utf8)
     }
 
-    /// Valid UTF-8 (no NUL either, which strings from the file would not hold): ASCII is checked a byte
-    /// at a time inline, anything else by the full validator.
-    private static func isPlainText(_ text: Text) -> Bool {
-        for byte in text where byte >= 0x80 || byte == 0 { return UTF8Validation.firstProblem(in: text) == nil }
-        return true
+    /// What one look at an entry's strings finds: whether all are valid UTF-8 without NUL (which strings
+    /// from the file would not hold), and whether any needs a JSON escape. Eight bytes at a time; a string
+    /// with a byte outside ASCII goes through the full validator.
+    private struct TextScan {
+        private(set) var plain = true
+        private(set) var escapeFree = true
+
+        mutating func add(_ text: Text?) {
+            guard let text, let base = text.baseAddress else { return }
+            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+            // Nonzero when some byte of `w` is below `n` (n <= 128): the classic "has less" test.
+            func below(_ w: UInt64, _ n: UInt64) -> UInt64 { (w &- ones &* n) & ~w & high }
+            var odd: UInt64 = 0, control: UInt64 = 0
+            var i = 0
+            while i + 8 <= text.count {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                odd |= w & high
+                control |= below(w, 0x20) | below(w ^ (ones &* 0x22), 1) | below(w ^ (ones &* 0x5C), 1)
+                i += 8
+            }
+            while i < text.count {
+                let c = base[i]
+                if c >= 0x80 { odd |= high }
+                if c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { control |= high }
+                i += 1
+            }
+            // A NUL is a control character: the validator decides whether it is also a fault.
+            if odd != 0 || control != 0 { plain = plain && UTF8Validation.firstProblem(in: text) == nil }
+            escapeFree = escapeFree && control == 0
+        }
     }
 
     private static func precedes(_ a: Text, _ b: Text) -> Bool { a.lexicographicallyPrecedes(b) }

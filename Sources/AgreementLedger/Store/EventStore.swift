@@ -174,12 +174,13 @@ public final class EventStore {
 
     /// The agreements read in place from the state checkpoint, `size` at a time in ledger order, when it is
     /// current and nothing was committed after it; false (nothing handed on) otherwise. The entries are
-    /// valid only inside `body`. `status --json` writes them without decoding them.
+    /// valid only inside `body`. `status --json` writes them without decoding them, reading the next batch
+    /// (`readAhead`, as `StateCheckpoint.Checked.forEachBatch` says) while it writes this one.
     ///
     /// With `at`, the list as it stood at the end of that day: the checkpoint's agreements with the changes
     /// of the batches recorded after it taken back (`cache/past`); false also when that file cannot serve.
     func forEachCheckpointBatch(size: Int, at day: PartialDate? = nil,
-                                _ body: ([CheckpointEntry]) -> Void) throws(StoreError) -> Bool {
+                                _ body: ([CheckpointEntry], _ readAhead: @escaping @Sendable () -> Void) -> Void) throws(StoreError) -> Bool {
         guard let day else {
             return try withCurrentCheckpoint { checked, file in checked.forEachBatch(size: size, release: file.release, body) }
         }
@@ -192,7 +193,7 @@ public final class EventStore {
             var next = 0
             var kept: [CheckpointEntry] = []
             kept.reserveCapacity(size)
-            return checked.forEachBatch(size: size, release: file.release) { entries in
+            return checked.forEachBatch(size: size, release: file.release) { entries, readAhead in
                 kept.removeAll(keepingCapacity: true)
                 for entry in entries {
                     while next < changes.count && changes[next].firstSeq < entry.firstSeq { next += 1 }
@@ -204,7 +205,7 @@ public final class EventStore {
                     if let offset = changes[next].entry { kept.append(past!.entry(at: offset)) }
                     next += 1
                 }
-                body(kept)
+                body(kept, readAhead)
             }
         }
     }
@@ -408,15 +409,13 @@ public final class EventStore {
         bytes.withUnsafeBufferPointer { accumulator.add(UnsafeBufferPointer(rebasing: $0[..<layout.committedEnd])) }
         let lastHash = walk.lastHash ?? baseHash
         let committedLines = baseLines + layout.committedLines
-        if committedLines > 0 && checkpoint?.lines != committedLines {
-            VerifiedCheckpoint(lines: committedLines, bytes: accumulator.count, checksum: accumulator.value, hash: lastHash)
-                .write(directory: directory)
-        }
+        let committed = VerifiedCheckpoint(lines: committedLines, bytes: accumulator.count, checksum: accumulator.value,
+                                           hash: lastHash)
+        // Written again when it differs in anything (one of an older version, or stale, reads as none).
+        if committedLines > 0 && checkpoint != committed { committed.write(directory: directory) }
 
         guard var batch = try body(state), !batch.isEmpty else {
             if committedLines > 0 {
-                let committed = VerifiedCheckpoint(lines: committedLines, bytes: accumulator.count,
-                                                   checksum: accumulator.value, hash: lastHash)
                 if baseLines != committedLines { StateCheckpoint(stamp: committed, state: state).write(directory: directory) }
                 state = LedgerState()
                 HistoryIndex.ensureCurrent(directory: directory, logPath: logPath, committed: committed)

@@ -19,7 +19,7 @@ import Darwin
 /// when it does not end where the log's committed part did.
 enum HistoryIndex {
     static let relativePath = "cache/history"
-    private static let file = SegmentFile(magic: "HIX1", relativePath: relativePath)
+    private static let file = SegmentFile(magic: "HIX2", relativePath: relativePath)
     /// Lines per segment when the file is rebuilt from the log (bounds a rebuild's memory).
     static let rebuildSegmentLines = 262_144
 

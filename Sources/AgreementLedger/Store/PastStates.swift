@@ -11,7 +11,7 @@
 /// Derived and never needed for correctness: a reader that finds anything amiss folds the log instead.
 enum PastStates {
     static let relativePath = "cache/past"
-    private static let file = SegmentFile(magic: "PST1", relativePath: relativePath)
+    static let file = SegmentFile(magic: "PST2", relativePath: relativePath)
 
     /// Builds one segment's entries, event by event: each event is noted with the state just before it
     /// (or before its whole batch: the same for the event's own agreement, since a batch's first event on

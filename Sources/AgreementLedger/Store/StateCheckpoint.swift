@@ -20,8 +20,9 @@ struct StateCheckpoint {
 
     static let relativePath = "cache/state"
     /// Version 2 promises agreements in ledger order (version 1 files, which did not, are ignored and
-    /// rewritten by the next import).
-    private static let magic = Array("ledger-state v2\n".utf8)
+    /// rewritten by the next import); version 3 states checksums summed in blocks (`PrefixChecksum`), which
+    /// older files do not.
+    private static let magic = Array("ledger-state v3\n".utf8)
 
     /// The checkpoint when the file exists, is whole and is well formed (its stamp not yet checked
     /// against the log).
@@ -171,10 +172,7 @@ struct StateCheckpoint {
             var stored: UInt64 = 0
             withUnsafeMutableBytes(of: &stored) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[payloadEnd...])) }
             let payload = UnsafeBufferPointer(rebasing: bytes[(newline + 1)..<payloadEnd])
-            var checksum = PrefixChecksum.Accumulator()
-            for start in stride(from: 0, to: payload.count, by: 1 << 22) {
-                let piece = start..<min(start + (1 << 22), payload.count)
-                checksum.add(UnsafeBufferPointer(rebasing: payload[piece]))
+            let checksum = PrefixChecksum.accumulate(UnsafeRawBufferPointer(payload)) { piece in
                 release((newline + 1 + piece.lowerBound)..<(newline + 1 + piece.upperBound))
             }
             guard checksum.value == UInt64(littleEndian: stored) else { return nil }
@@ -198,7 +196,7 @@ struct StateCheckpoint {
         /// or do not end with the last one (what `body` was given is then meaningless). Pages are handed to
         /// `release` behind the reader.
         mutating func forEachAgreement(release: (Range<Int>) -> Void = { _ in }, _ body: (AgreementState) -> Void) -> Bool {
-            forEachBatch(size: 8192, release: release) { batch in
+            forEachBatch(size: 8192, release: release) { batch, _ in
                 for entry in batch { body(entry.agreementState) }
             }
         }
@@ -206,27 +204,91 @@ struct StateCheckpoint {
         /// The agreements read in place, handed to `body` `size` at a time in order; false as above (the
         /// last batch is handed on only once the file is seen to end with it). A batch's pages are handed
         /// to `release` once `body` is done with it.
+        ///
+        /// `body` is also handed `readAhead`, which reads the next batch: it may run it once on another
+        /// thread while it works on this batch (`status` does, so reading overlaps writing); else it runs
+        /// after `body` returns.
         mutating func forEachBatch(size: Int, release: (Range<Int>) -> Void = { _ in },
-                                   _ body: ([CheckpointEntry]) -> Void) -> Bool {
+                                   _ body: ([CheckpointEntry], _ readAhead: @escaping @Sendable () -> Void) -> Void) -> Bool {
+            let batches = Batches(reader: reader, count: count, size: size)
             var read = reader.offset
-            var previousSeq = Int.min
-            var batch: [CheckpointEntry] = []
-            batch.reserveCapacity(min(size, count))
-            for _ in 0..<count {
-                // Ledger order is the order the file was written in; anything else is not a file we wrote.
-                guard let entry = CheckpointEntry.read(&reader), entry.firstSeq > previousSeq else { return false }
-                previousSeq = entry.firstSeq
-                batch.append(entry)
-                if batch.count == size {
-                    body(batch)
-                    batch.removeAll(keepingCapacity: true)
-                    release((payloadStart + read)..<(payloadStart + reader.offset))
-                    read = reader.offset
-                }
+            while case .batch(let entries, let end) = batches.take() {
+                body(entries, { batches.readAhead() })
+                batches.recycle(entries)
+                // The next batch may already be read: only this batch's pages are let go.
+                release((payloadStart + read)..<(payloadStart + end))
+                read = end
             }
-            guard reader.isAtEnd else { return false }
-            if !batch.isEmpty { body(batch) }
-            return true
+            reader = batches.reader
+            return !batches.failed
+        }
+
+        /// The agreements' batches, read one ahead of the one being used.
+        private final class Batches: @unchecked Sendable {
+            enum Outcome {
+                /// Entries, and where the last one ends in the payload.
+                case batch(entries: [CheckpointEntry], end: Int)
+                case end
+            }
+
+            private(set) var reader: BinaryReader
+            private var left: Int
+            private let size: Int
+            private var previousSeq = Int.min
+            private(set) var failed = false
+            private var next: Outcome?
+            /// A batch's array once used, its storage kept for the batch after next: a fresh one each time
+            /// would be new pages for the kernel to clear (a worker thread's allocations go back to the system
+            /// as soon as they are freed).
+            private var spare: [CheckpointEntry] = []
+
+            init(reader: BinaryReader, count: Int, size: Int) {
+                (self.reader, left, self.size) = (reader, count, size)
+            }
+
+            /// Reads the next batch unless it is read already. One thread at a time: the caller of `take` and a
+            /// thread running this meanwhile are ordered by the work that runs it finishing first.
+            func readAhead() {
+                guard next == nil else { return }
+                next = read()
+            }
+
+            func take() -> Outcome {
+                readAhead()
+                defer { next = nil }
+                return next!
+            }
+
+            func recycle(_ entries: consuming [CheckpointEntry]) {
+                entries.removeAll(keepingCapacity: true)
+                spare = entries
+            }
+
+            private func read() -> Outcome {
+                guard left > 0, !failed else {
+                    failed = failed || !reader.isAtEnd
+                    return .end
+                }
+                var entries: [CheckpointEntry] = []
+                swap(&entries, &spare)
+                entries.reserveCapacity(min(size, left))
+                while entries.count < size && left > 0 {
+                    // Ledger order is the order the file was written in; anything else is not a file we wrote.
+                    guard let entry = CheckpointEntry.read(&reader), entry.firstSeq > previousSeq else {
+                        failed = true
+                        return .end
+                    }
+                    previousSeq = entry.firstSeq
+                    entries.append(entry)
+                    left -= 1
+                }
+                // The last batch only once the file is seen to end with it.
+                if left == 0 && !reader.isAtEnd {
+                    failed = true
+                    return .end
+                }
+                return .batch(entries: entries, end: reader.offset)
+            }
         }
     }
 

@@ -14,12 +14,14 @@ struct VerifiedCheckpoint: Equatable {
     var hash: String
 
     static let relativePath = "cache/verified"
+    /// Version 3: the checksum summed in blocks (`PrefixChecksum`); files of older versions are ignored.
+    private static let version = "v3 "
 
     static func read(directory: String) -> VerifiedCheckpoint? {
         let path = EventStore.join(directory, relativePath)
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let text = String(decoding: data, as: UTF8.self)
-        guard text.hasPrefix("v2 ") else { return nil }
+        guard text.hasPrefix(VerifiedCheckpoint.version) else { return nil }
         return VerifiedCheckpoint(text: String(text.dropFirst(3)))
     }
 
@@ -49,7 +51,7 @@ struct VerifiedCheckpoint: Equatable {
         try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
         let path = EventStore.join(directory, VerifiedCheckpoint.relativePath)
         let temporary = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data("v2 \(lines) \(bytes) \(String(checksum, radix: 16)) \(hash)\n".utf8)) else { return }
+        guard FileManager.default.createFile(atPath: temporary, contents: Data("\(VerifiedCheckpoint.version)\(lines) \(bytes) \(String(checksum, radix: 16)) \(hash)\n".utf8)) else { return }
         _ = rename(temporary, path)
     }
 }

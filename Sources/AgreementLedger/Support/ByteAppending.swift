@@ -1,6 +1,29 @@
+/// Where the serializers write bytes: an array, or a `ByteBuffer` (no uniqueness or generic-sequence work per
+/// append, for `status` of a million agreements, a hundred small pieces each). Writers are generic over it, so
+/// one key sequence serves both.
+protocol ByteSink {
+    mutating func append(_ byte: UInt8)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
+    /// Lets `body` write up to `maxCount` bytes through a pointer and keeps the count it returns: a key with
+    /// its comma and indentation, or a quoted string, in one step instead of four or five appends.
+    mutating func appendWriting(atMost maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int)
+}
+
+extension Array: ByteSink where Element == UInt8 {
+    /// Written on the stack (or a temporary for big pieces), then appended: an array has no public room past
+    /// its end to write into.
+    mutating func appendWriting(atMost maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxCount) { scratch in
+            let written = body(scratch.baseAddress!)
+            precondition(written <= maxCount)
+            append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<written]))
+        }
+    }
+}
+
 /// Appending text to a byte buffer without going through `String` or a generic sequence, one element at a
 /// time: the serializers write a line or an entry per agreement, millions of them.
-extension Array where Element == UInt8 {
+extension ByteSink {
     /// A literal's bytes, copied in one go.
     @inline(__always)
     mutating func appendStatic(_ text: StaticString) {
@@ -10,7 +33,8 @@ extension Array where Element == UInt8 {
     /// A string's UTF-8 bytes, copied in one go when the string is stored contiguously (native strings are).
     @inline(__always)
     mutating func appendUTF8(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil { append(contentsOf: text.utf8) }
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 
     /// `value` in decimal, as `String(value)` writes it.
@@ -21,18 +45,15 @@ extension Array where Element == UInt8 {
             return appendDecimal(-value)
         }
         if value < 10 { return append(UInt8(ascii: "0") + UInt8(value)) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits
-        let count = Swift.withUnsafeMutableBytes(of: &digits) { buffer -> Int in
-            var v = value, n = 0
-            while v > 0 {
-                n += 1
-                buffer[buffer.count - n] = UInt8(ascii: "0") + UInt8(v % 10)
+        var length = 1, rest = value / 10
+        while rest > 0 { length += 1; rest /= 10 }
+        appendWriting(atMost: length) { p in
+            var v = value
+            for k in stride(from: length - 1, through: 0, by: -1) {
+                p[k] = UInt8(ascii: "0") + UInt8(v % 10)
                 v /= 10
             }
-            return n
-        }
-        Swift.withUnsafeBytes(of: &digits) { raw in
-            append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[(raw.count - count)...]).bindMemory(to: UInt8.self))
+            return length
         }
     }
 
@@ -45,14 +66,14 @@ extension Array where Element == UInt8 {
     }
 
     /// A line break and then 64 spaces: indentation is a prefix of it, copied in one go.
-    private static let lineBreakAndSpaces = [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    private static var lineBreakAndSpaces: StaticString { "\n                                                                " }
 
     /// `count` spaces (indentation).
     mutating func appendSpaces(_ count: Int) {
         var left = count
         while left > 0 {
             let n = Swift.min(left, 64)
-            Self.lineBreakAndSpaces.withUnsafeBufferPointer { append(contentsOf: UnsafeBufferPointer(rebasing: $0[1...n])) }
+            append(contentsOf: UnsafeBufferPointer(start: Self.lineBreakAndSpaces.utf8Start + 1, count: n))
             left -= n
         }
     }
@@ -63,6 +84,6 @@ extension Array where Element == UInt8 {
             append(UInt8(ascii: "\n"))
             return appendSpaces(count)
         }
-        Self.lineBreakAndSpaces.withUnsafeBufferPointer { append(contentsOf: UnsafeBufferPointer(rebasing: $0[...count])) }
+        append(contentsOf: UnsafeBufferPointer(start: Self.lineBreakAndSpaces.utf8Start, count: count + 1))
     }
 }

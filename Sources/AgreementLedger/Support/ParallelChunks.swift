@@ -32,17 +32,19 @@ enum ParallelChunks {
         return slots.results()
     }
 
-    /// As `map(count:chunkSize:_:)`, with `alongside` run once meanwhile on one of the same threads (first, so
-    /// it overlaps the chunks): how `status` writes out one batch while the next is serialized.
-    static func map<R: Sendable>(count: Int, chunkSize: Int, alongside: @Sendable () -> Void,
+    /// As `map(count:chunkSize:_:)`, with each of `alongside` run once meanwhile on one of the same threads
+    /// (first, so they overlap the chunks): how `status` writes out one batch and reads the next while this
+    /// one is serialized.
+    static func map<R: Sendable>(count: Int, chunkSize: Int, alongside: [@Sendable () -> Void],
                                  _ transform: @Sendable (Range<Int>) -> R) -> [R] {
         precondition(chunkSize > 0)
         let chunks = (count + chunkSize - 1) / chunkSize
         let slots = Slots<R>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks + 1) { n in
-            guard n > 0 else { return alongside() }
-            let from = (n - 1) * chunkSize
-            slots.set(n - 1, transform(from..<min(from + chunkSize, count)))
+        let tasks = alongside.count
+        DispatchQueue.concurrentPerform(iterations: chunks + tasks) { n in
+            guard n >= tasks else { return alongside[n]() }
+            let from = (n - tasks) * chunkSize
+            slots.set(n - tasks, transform(from..<min(from + chunkSize, count)))
         }
         return slots.results()
     }

@@ -94,6 +94,10 @@ import Testing
                 var expected: [UInt8] = []
                 JSONWriter.appendPretty(state.json, to: &expected, level: level)
                 #expect(pretty == expected, "level \(level)")
+                // The same bytes into a buffer that must grow many times over.
+                var buffer = ByteBuffer(capacity: 16)
+                state.appendPrettyJSON(to: &buffer, level: level)
+                #expect(buffer.withBytes { Array($0) } == expected, "level \(level), into a ByteBuffer")
             }
         }
     }

@@ -19,7 +19,7 @@ import Testing
         for query in queries {
             let agreements = query.run(events)
             var pieces: [[UInt8]] = []
-            query.writeJSON(agreements) { pieces.append($0) }
+            query.writeJSON(agreements) { pieces.append(Array($0)) }
             #expect(String(decoding: pieces.joined(), as: UTF8.self) == JSONWriter.pretty(query.json(agreements)) + "\n")
         }
         #expect(StatusQuery().run(events).count == 79)

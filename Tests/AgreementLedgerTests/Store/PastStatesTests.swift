@@ -31,7 +31,7 @@ import Testing
 
     /// Whether `status --at day` can be served from the caches.
     func takenBack(_ store: EventStore, _ day: PartialDate) throws -> Bool {
-        try store.forEachCheckpointBatch(size: 8192, at: day) { _ in }
+        try store.forEachCheckpointBatch(size: 8192, at: day) { _, _ in }
     }
 
     /// `status --at` through the store equals the fold for each day (every `sparse`-th one) and query; the
@@ -47,9 +47,9 @@ import Testing
                 #expect(listed == expected, "\(day) \(query) \(comment)")
                 guard k < 2 else { continue }
                 var whole: [[UInt8]] = []
-                query.writeJSON(expected) { whole.append($0) }
+                query.writeJSON(expected) { whole.append(Array($0)) }
                 var pieces: [[UInt8]] = []
-                try query.writeJSON(in: store, batchSize: 7) { pieces.append($0) }
+                try query.writeJSON(in: store, batchSize: 7) { pieces.append(Array($0)) }
                 #expect(Array(pieces.joined()) == Array(whole.joined()), "\(day) \(query) \(comment)")
             }
         }
@@ -88,7 +88,7 @@ import Testing
 
         // Behind the log (its last segment cut off), or damaged anywhere: the fold answers.
         var segments = good.withUnsafeBufferPointer { bytes in
-            SegmentFile(magic: "PST1", relativePath: PastStates.relativePath).segments(bytes).segments.map(\.range)
+            PastStates.file.segments(bytes).segments.map(\.range)
         }
         #expect(segments.count == 7)
         StoreFixtures.write(Array(good[..<segments.removeLast().lowerBound]), to: path)
@@ -173,7 +173,7 @@ import Testing
         let (store, dir) = try TestFixtures.samplesStore(["bosnian"])
         defer { TestFixtures.remove(dir) }
         let path = dir + "/" + PastStates.relativePath
-        let file = SegmentFile(magic: "PST1", relativePath: PastStates.relativePath)
+        let file = PastStates.file
         let whole = StoreFixtures.bytes(path)
         // Each segment's coverage, count and entries, to be framed again around damaged entries.
         let segments = whole.withUnsafeBufferPointer { bytes in
@@ -213,7 +213,7 @@ import Testing
             close(fd)
             var listed: [AgreementState] = []
             try StatusQuery(at: day).forEach(in: store) { listed.append($0) }
-            if try store.forEachCheckpointBatch(size: 8192, at: day, { _ in }) { believed += 1 } else {
+            if try store.forEachCheckpointBatch(size: 8192, at: day, { _, _ in }) { believed += 1 } else {
                 refused += 1
                 #expect(listed == expected, "round \(round)")
             }
@@ -256,9 +256,10 @@ import Testing
         defer { TestFixtures.remove(dir) }
         let folded = LedgerState(events: try store.readCommitted()).agreements
         var read: [AgreementState] = []
-        let streamed = try store.forEachCheckpointBatch(size: 100) { entries in
+        let streamed = try store.forEachCheckpointBatch(size: 100) { entries, _ in
             for e in entries {
                 #expect(e.isPlain)
+                #expect(e.escapeFree == (json(e.agreementState) == json(e.agreementState).filter { $0 != UInt8(ascii: "\\") }))
                 #expect(json(e) == json(e.agreementState))
                 read.append(e.agreementState)
             }
@@ -275,8 +276,15 @@ import Testing
         a.record.city = nil
         a.record.extra = ["zeta": "z", "Alpha": "tab\there", "ä": "ü"]
         let plain = entry(a)
-        #expect(plain.isPlain)
+        #expect(plain.isPlain && !plain.escapeFree)
         #expect(json(plain) == json(a))
+        // Without the quote, backslash and bell: written without a second look, to the same bytes.
+        var clean = a
+        clean.record.partner = "Łódź 😀"
+        clean.record.extra = ["zeta": "z", "Alpha": "here", "ä": "ü"]
+        let escapeFree = entry(clean)
+        #expect(escapeFree.isPlain && escapeFree.escapeFree)
+        #expect(json(escapeFree) == json(clean))
         // NUL is left to the general path (the validator stops at it), with the same result.
         var nul = a
         nul.record.kind = "nul \u{0} here"

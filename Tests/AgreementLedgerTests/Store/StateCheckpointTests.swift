@@ -42,6 +42,59 @@ import Testing
         }
     }
 
+    /// Whole blocks are summed on their own (on all cores) and folded in order: the value must not depend on
+    /// where the pieces fed in begin and end, and must still see one changed byte anywhere and blocks swapped.
+    @Test func checksumBlocksAreSummedAlikeInAnyChunking() {
+        let block = PrefixChecksum.blockSize
+        let size = 2 * block + 12_345
+        // No period: every block differs from the others.
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let bytes = (0..<size).map { _ -> UInt8 in
+            seed ^= seed << 13
+            seed ^= seed >> 7
+            seed ^= seed << 17
+            return UInt8(truncatingIfNeeded: seed)
+        }
+        bytes.withUnsafeBufferPointer { all in
+            let whole = PrefixChecksum.of(all, count: size)
+            func fed(_ cuts: [Int]) -> PrefixChecksum.Accumulator {
+                var acc = PrefixChecksum.Accumulator()
+                var from = 0
+                for cut in cuts + [size] {
+                    acc.add(UnsafeBufferPointer(rebasing: all[from..<cut]))
+                    from = cut
+                }
+                return acc
+            }
+            // Large pieces that straddle the block ends, and small ones of 7 bytes across the first end.
+            for cuts in [Array(stride(from: 999_983, to: size, by: 999_983)), [block + 1], [block - 1, block, block + 32],
+                         Array(stride(from: block - 49, to: block + 50, by: 7))] {
+                let acc = fed(cuts)
+                #expect(acc.value == whole, "cut at \(cuts.prefix(3))")
+                #expect(acc.count == size)
+            }
+            // Rounds of one block, each summed range handed on in order, without a gap.
+            var ranges: [Range<Int>] = []
+            let rounds = PrefixChecksum.accumulate(UnsafeRawBufferPointer(all), roundSize: block) { ranges.append($0) }
+            #expect(rounds.value == whole)
+            #expect(ranges == [0..<block, block..<(2 * block), (2 * block)..<size])
+            // Continuing after the parallel part is continuing the sum.
+            var continued = PrefixChecksum.accumulate(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(all)[..<(2 * block)]))
+            continued.add(UnsafeBufferPointer(rebasing: all[(2 * block)...]))
+            #expect(continued.value == whole)
+        }
+        var copy = bytes
+        for at in [0, 31, 32, block - 1, block, block + 8, 2 * block, size - 1] {
+            copy[at] ^= 0x40
+            #expect(copy.withUnsafeBufferPointer { PrefixChecksum.of($0, count: size) } != bytes.withUnsafeBufferPointer { PrefixChecksum.of($0, count: size) },
+                    "byte \(at)")
+            copy[at] ^= 0x40
+        }
+        let swapped = Array(bytes[block..<(2 * block)]) + Array(bytes[..<block]) + Array(bytes[(2 * block)...])
+        #expect(swapped.withUnsafeBufferPointer { PrefixChecksum.of($0, count: size) }
+                    != bytes.withUnsafeBufferPointer { PrefixChecksum.of($0, count: size) })
+    }
+
     @Test func aFileIsSummedTheSameMappedOrRead() throws {
         // Over 16 MB, so the mapping is summed (and handed back) in more than one piece.
         let bytes = (0..<(17 << 20) + 13).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
@@ -91,17 +144,57 @@ import Testing
         let decoded = bytes.withUnsafeBufferPointer { StateCheckpoint.decode($0, release: { ranges.append($0) }) }
         #expect(decoded?.state == folded)
         #expect(ranges.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= bytes.count - 8 })
-        // The checking pass runs from the payload's start to its end without a gap.
-        let checked = ranges.prefix { $0.upperBound <= bytes.count - 8 }
+        // The checking pass runs from the payload's start to its end without a gap; so does the decoding pass,
+        // from the first agreement on.
+        let checkEnd = try #require(ranges.firstIndex { $0.upperBound == bytes.count - 8 })
+        let checked = ranges[...checkEnd], read = ranges[(checkEnd + 1)...]
         #expect(zip(checked, checked.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
         #expect(checked.first.map { bytes[$0.lowerBound - 1] } == 0x0A, "the payload starts after the header line")
-        #expect(checked.last?.upperBound == bytes.count - 8)
+        #expect(zip(read, read.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        #expect(read.last?.upperBound == bytes.count - 8)
         // The mapped file gives the same state.
         let file = try #require(MappedFile(path: dir + "/" + StateCheckpoint.relativePath))
         #expect(Array(file.bytes) == bytes)
         file.release(0..<file.bytes.count)
         #expect(Array(file.bytes) == bytes, "released pages are read from the file again")
         #expect(MappedFile(path: dir + "/no-such-file") == nil)
+    }
+
+    /// A checkpoint whose agreements do not end exactly at its end (bytes a writer of ours never leaves, sealed
+    /// with a valid checksum) is refused, and its last batch never handed on, whatever the batch size.
+    @Test func agreementsThatDoNotEndTheFileAreRefused() throws {
+        let (store, dir) = try importedStore()
+        defer { TestFixtures.remove(dir) }
+        let bytes = try #require(StateCheckpoint.read(directory: dir)).encode()
+        let agreements = try store.readState().agreements.count
+        let headerEnd = try #require(bytes.indices.filter { bytes[$0] == 0x0A }.dropFirst().first)
+        let payload = Array(bytes[(headerEnd + 1)..<(bytes.count - 8)])
+        func sealed(_ payload: [UInt8]) -> [UInt8] {
+            var sum = payload.withUnsafeBufferPointer { PrefixChecksum.of($0, count: $0.count) }.littleEndian
+            return Array(bytes[...headerEnd]) + payload + withUnsafeBytes(of: &sum) { Array($0) }
+        }
+        for size in [1, 7, agreements, agreements + 1] {
+            let whole = sealed(payload)
+            #expect(whole == bytes)
+            for (damaged, what) in [(sealed(payload + [0]), "a byte after the last"), (sealed(payload.dropLast()), "the last cut short")] {
+                var handed = 0
+                let read = damaged.withUnsafeBufferPointer { buffer -> Bool in
+                    guard var checked = StateCheckpoint.Checked(buffer) else { return true }
+                    return checked.forEachBatch(size: size) { entries, readAhead in
+                        readAhead()
+                        handed += entries.count
+                    }
+                }
+                #expect(!read, "\(what), batches of \(size)")
+                #expect(handed < agreements && handed >= (agreements - 1) / size * size - size, "\(what), batches of \(size)")
+            }
+            var handed = 0
+            let read = whole.withUnsafeBufferPointer { buffer -> Bool in
+                var checked = StateCheckpoint.Checked(buffer)!
+                return checked.forEachBatch(size: size) { entries, _ in handed += entries.count }
+            }
+            #expect(read && handed == agreements, "batches of \(size)")
+        }
     }
 
     /// Names the caller already holds (an import's snapshot) are shared by the state read: same state, one
@@ -197,6 +290,31 @@ import Testing
         #expect(store.verify().ok)
     }
 
+    /// Caches of an older format (a checksum summed another way) are set aside and written again by the next
+    /// import, even one that appends nothing.
+    @Test func cachesOfAnOlderFormatAreRewrittenByTheNextImport() throws {
+        let (store, dir) = try importedStore(steps: 2)
+        defer { TestFixtures.remove(dir) }
+        let verifiedPath = dir + "/" + VerifiedCheckpoint.relativePath
+        let current = try #require(VerifiedCheckpoint.read(directory: dir))
+        let folded = try store.readState()
+        let old = "v2 \(current.lines) \(current.bytes) \(String(current.checksum ^ 1, radix: 16)) \(current.hash)\n"
+        StoreFixtures.write(Array(old.utf8), to: verifiedPath)
+        var state = try TestFixtures.bytes(dir + "/" + StateCheckpoint.relativePath)
+        state[Array("ledger-state v".utf8).count] = UInt8(ascii: "2")
+        StoreFixtures.write(state, to: dir + "/" + StateCheckpoint.relativePath)
+        #expect(VerifiedCheckpoint.read(directory: dir) == nil)
+        #expect(StateCheckpoint.read(directory: dir) == nil)
+        #expect(try store.readState() == folded)
+
+        let importer = Importer(store: store, today: PartialDate("2026-11-23")!)
+        let again = try importStep(importer, "2024-07-01.tsv")
+        #expect(again.allSatisfy { $0.events.isEmpty }, "the same snapshot again appends nothing")
+        #expect(VerifiedCheckpoint.read(directory: dir) == current)
+        #expect(StateCheckpoint.read(directory: dir)?.state == folded)
+        #expect(StateCheckpoint.read(directory: dir)?.stamp == current)
+    }
+
     @Test func aCheckpointNeverHidesAnEditedLine() throws {
         let (store, dir) = try importedStore(steps: 2)
         defer { TestFixtures.remove(dir) }
@@ -287,11 +405,11 @@ import Testing
             try query.forEach(in: store) { listed.append($0) }
             #expect(listed == expected)
             var whole: [[UInt8]] = []
-            query.writeJSON(expected) { whole.append($0) }
+            query.writeJSON(expected) { whole.append(Array($0)) }
             for batchSize in [1, 2, 3, 7, 8192] {
                 var pieces: [[UInt8]] = []
                 try query.writeJSON(from: { (body: (AgreementState) -> Void) throws(StoreError) in try query.forEach(in: store, body) },
-                                    batchSize: batchSize) { pieces.append($0) }
+                                    batchSize: batchSize) { pieces.append(Array($0)) }
                 #expect(Array(pieces.joined()) == Array(whole.joined()), "batches of \(batchSize)")
             }
             var csv = ""

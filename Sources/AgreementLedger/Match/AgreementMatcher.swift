@@ -86,29 +86,29 @@ public enum AgreementMatcher {
     /// record on either side has that content; returns those pairs and what is left on each side.
     static func identical(new records: [AgreementRecord], known: [AgreementState])
         -> (pairs: [(new: Int, known: String)], freeNew: [Int], freeKnown: [AgreementState]) {
-        // The content hashes on all cores; then each side's indices sorted by hash, so equal hashes sit
-        // together (sorted arrays, not hash tables: a third of the memory at a million agreements).
-        let knownHashes = ParallelChunks.mapEach(count: known.count, chunkSize: 8192) { known[$0].record.contentHash }
-        let hashes = ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { records[$0].contentHash }
-        let knownByHash = sortedIndices(knownHashes), newByHash = sortedIndices(hashes)
-        /// The one index in `order` whose hash is `h`: nil when none or several.
-        func single(_ h: Int, in order: [Int32], _ hashes: [Int]) -> Int? {
-            var low = 0, high = order.count
-            while low < high {
-                let mid = (low + high) / 2
-                if hashes[Int(order[mid])] < h { low = mid + 1 } else { high = mid }
-            }
-            guard low < order.count, hashes[Int(order[low])] == h else { return nil }
-            if low + 1 < order.count && hashes[Int(order[low + 1])] == h { return nil }
-            return Int(order[low])
+        // The content hashes on all cores, each side sorted by hash, then both walked together once: equal
+        // hashes sit together (sorted arrays, not hash tables: less memory at a million agreements), and no
+        // lookup jumps around memory as a search per record did.
+        let knownByHash = byHash(ParallelChunks.mapEach(count: known.count, chunkSize: 8192) { known[$0].record.contentHash })
+        let newByHash = byHash(ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { records[$0].contentHash })
+        // For each new record, the known agreement that alone has its hash, when the record alone has it too.
+        var candidate = [Int32](repeating: -1, count: records.count)
+        var k = 0, n = 0
+        while k < knownByHash.count && n < newByHash.count {
+            let h = knownByHash[k].hash
+            if h < newByHash[n].hash { k += 1; continue }
+            if h > newByHash[n].hash { n += 1; continue }
+            let knownEnd = runEnd(knownByHash, from: k), newEnd = runEnd(newByHash, from: n)
+            if knownEnd == k + 1 && newEnd == n + 1 { candidate[Int(newByHash[n].index)] = knownByHash[k].index }
+            (k, n) = (knownEnd, newEnd)
         }
         var pairs: [(new: Int, known: String)] = []
         pairs.reserveCapacity(records.count)
         var freeNew: [Int] = []
         var knownTaken = [Bool](repeating: false, count: known.count)
-        for (n, h) in hashes.enumerated() {
-            if let k = single(h, in: knownByHash, knownHashes), single(h, in: newByHash, hashes) == n,
-               known[k].record.hasSameContent(as: records[n]) {
+        for n in records.indices {
+            let k = Int(candidate[n])
+            if k >= 0, known[k].record.hasSameContent(as: records[n]) {
                 pairs.append((n, known[k].id))
                 knownTaken[k] = true
             } else {
@@ -119,11 +119,24 @@ public enum AgreementMatcher {
         return (pairs, freeNew, freeKnown)
     }
 
-    /// The indices of `hashes` ordered by hash (as 32-bit numbers: half the memory of `Int`).
-    static func sortedIndices(_ hashes: [Int]) -> [Int32] {
-        var order = (0..<Int32(hashes.count)).map { $0 }
-        order.sort { hashes[Int($0)] < hashes[Int($1)] }
+    /// A content hash and the index it belongs to (32 bits: a million records fit many times over).
+    struct HashedIndex {
+        var hash: Int
+        var index: Int32
+    }
+
+    /// Every index of `hashes` with its hash, ordered by hash (then index).
+    static func byHash(_ hashes: [Int]) -> [HashedIndex] {
+        var order = hashes.enumerated().map { HashedIndex(hash: $0.element, index: Int32($0.offset)) }
+        order.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
         return order
+    }
+
+    /// Where the run of equal hashes starting at `start` ends.
+    private static func runEnd(_ order: [HashedIndex], from start: Int) -> Int {
+        var end = start + 1
+        while end < order.count && order[end].hash == order[start].hash { end += 1 }
+        return end
     }
 
     /// Equal, or one of them unknown, or (when `allowLater`) the new one later: a re-signing.

@@ -91,13 +91,28 @@ struct StateCheckpoint {
             w.raw(line)
         }
         w.int(state.agreements.count)
-        for a in state.agreements {
-            StateCheckpoint.encode(a, into: &w)
-            flush()
-        }
         flush(force: true)
+        // The agreements encoded on all cores, a round at a time, each round's pieces then summed and handed
+        // on in order.
+        let agreements = state.agreements
+        let round = 8 * StateCheckpoint.agreementsPerPiece
+        for start in stride(from: 0, to: agreements.count, by: round) {
+            let end = min(start + round, agreements.count)
+            let pieces = ParallelChunks.map(count: end - start, chunkSize: StateCheckpoint.agreementsPerPiece) { range in
+                var w = BinaryWriter(capacity: range.count * 320)
+                for i in range { StateCheckpoint.encode(agreements[start + i], into: &w) }
+                return w.bytes
+            }
+            for piece in pieces {
+                piece.withUnsafeBufferPointer { payload.add($0) }
+                sink(piece)
+            }
+        }
         withUnsafeBytes(of: payload.value.littleEndian) { sink(Array($0)) }
     }
+
+    /// Agreements encoded (or decoded) together by one thread: about a megabyte of the file.
+    private static let agreementsPerPiece = 2048
 
     /// One agreement, as `CheckpointEntry.read` reads it (also the encoding of `cache/past`).
     static func encode(_ a: AgreementState, into w: inout BinaryWriter) {
@@ -135,12 +150,22 @@ struct StateCheckpoint {
         guard var checked = Checked(bytes, release: release) else { return nil }
         var agreements: [AgreementState] = []
         agreements.reserveCapacity(checked.count)
-        var interner = StringInterner(size: 4096)
-        let complete = checked.forEachAgreement(release: release) { a in
-            var a = a
-            interner.intern(&a.record)
-            if !sharing.isEmpty, let i = sharing.firstIndex(of: a.record.partner) { a.record.partner = sharing[i] }
-            agreements.append(a)
+        // Strings are made on all cores, a batch at a time, while the next batch is read; each piece of a
+        // batch has its own interner, kept from batch to batch.
+        let interners = Interners(count: 8)
+        let complete = checked.forEachBatch(size: 8 * agreementsPerPiece, release: release) { entries, readAhead in
+            let parts = ParallelChunks.map(count: entries.count, chunkSize: agreementsPerPiece,
+                                           alongside: [readAhead]) { range -> [AgreementState] in
+                interners.using(range.lowerBound / agreementsPerPiece) { interner in
+                    range.map { i in
+                        var a = entries[i].agreementState
+                        interner.intern(&a.record)
+                        if !sharing.isEmpty, let k = sharing.firstIndex(of: a.record.partner) { a.record.partner = sharing[k] }
+                        return a
+                    }
+                }
+            }
+            for part in parts { agreements += part }
         }
         guard complete else { return nil }
         let state = LedgerState(agreements: agreements, lastImport: checked.lastImport, importCount: checked.importCount,
@@ -293,4 +318,26 @@ struct StateCheckpoint {
     }
 
     private static let statuses = AgreementStatus.allCases
+
+    /// One interner per piece of a batch: each used by one thread at a time (the piece's), in turn.
+    private final class Interners: @unchecked Sendable {
+        private let slots: UnsafeMutablePointer<StringInterner>
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: StringInterner(size: 4096), count: count)
+        }
+
+        deinit {
+            slots.deinitialize(count: count)
+            slots.deallocate()
+        }
+
+        func using<R>(_ index: Int, _ body: (inout StringInterner) -> R) -> R {
+            precondition(index < count)
+            return body(&slots[index])
+        }
+    }
 }

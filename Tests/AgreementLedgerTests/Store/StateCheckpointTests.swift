@@ -160,6 +160,41 @@ import Testing
         #expect(MappedFile(path: dir + "/no-such-file") == nil)
     }
 
+    /// A state big enough for many pieces and rounds (encoded and decoded on all cores): it reads back as it
+    /// was, its bytes are each agreement's encoding in ledger order, and equal long strings share storage.
+    @Test func aBigStateIsEncodedAndDecodedPieceByPiece() throws {
+        let count = 40_000
+        let cities = ["Sarajevo", "Kraków", "Almaty and its metropolitan area", "Banja Luka, Republika Srpska"]
+        let agreements = (0..<count).map { n -> AgreementState in
+            var record = AgreementRecord(partner: "Université nº\(n) \"quoted\"", row: n + 2,
+                                         extra: ExtraCells([ExtraCells.Cell(header: "Initiating department of the faculty", value: "Dept \(n % 7)")]))
+            record.city = cities[n % cities.count]
+            record.country = n % 3 == 0 ? nil : "Bosnia and Herzegovina"
+            record.signed = PartialDate(year: 2000 + n % 25, month: 1 + n % 12, day: 1 + n % 28)
+            record.status = n % 5 == 0 ? .closed : nil
+            return AgreementState(id: String(format: "%012x", n * 7919), source: n % 2 == 0 ? "default" : "krakow",
+                                  record: record, state: n % 4 == 0 ? .expired : .active, firstSeq: 2 * n + 1,
+                                  lastRecorded: PartialDate(year: 2025, month: 1, day: 1)!)
+        }
+        let state = LedgerState(agreements: agreements, lastImport: [:], importCount: 3, lastSeq: 2 * count + 5)
+        let stamp = VerifiedCheckpoint(lines: 2 * count + 5, bytes: 123_456, checksum: 0xABC, hash: String(repeating: "7", count: 64))
+        let bytes = StateCheckpoint(stamp: stamp, state: state).encode()
+        // The agreements' bytes: each one's encoding, in order.
+        var each = BinaryWriter()
+        for a in agreements { StateCheckpoint.encode(a, into: &each) }
+        #expect(Array(bytes[(bytes.count - 8 - each.bytes.count)..<(bytes.count - 8)]) == each.bytes)
+        let decoded = try #require(bytes.withUnsafeBufferPointer { StateCheckpoint.decode($0) })
+        #expect(decoded.stamp == stamp)
+        #expect(decoded.state == state)
+        // Interned: the long city of every fourth agreement is one storage per piece of a batch, not one per agreement.
+        let long = decoded.state.agreements.compactMap(\.record.city).filter { $0.utf8.count > 15 }
+        let storages = Set(long.map { city -> UInt in
+            var city = city
+            return city.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        })
+        #expect(long.count == count / 2 && storages.count <= 2 * 8 * 3, "\(storages.count) storages")
+    }
+
     /// A checkpoint whose agreements do not end exactly at its end (bytes a writer of ours never leaves, sealed
     /// with a valid checksum) is refused, and its last batch never handed on, whatever the batch size.
     @Test func agreementsThatDoNotEndTheFileAreRefused() throws {

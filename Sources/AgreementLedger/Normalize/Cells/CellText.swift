@@ -46,21 +46,23 @@ enum CellText {
         return String(out)
     }
 
-    /// The common case, checked byte by byte: printable ASCII, no leading, trailing or double spaces.
+    /// The common case, checked byte by byte over the string's storage (not through its UTF-8 view's
+    /// indices: every cell of a big file passes here): printable ASCII, no leading, trailing or double spaces.
     static func isCollapsedASCII(_ s: String) -> Bool {
-        var previousSpace = true
-        var sawAny = false
-        for b in s.utf8 {
-            if b >= 0x7F || b < 0x20 { return false }
-            if b == 0x20 {
-                if previousSpace { return false }
-                previousSpace = true
-            } else {
-                previousSpace = false
+        var s = s
+        return s.withUTF8 { bytes in
+            var previousSpace = true
+            for b in bytes {
+                if b >= 0x7F || b < 0x20 { return false }
+                if b == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else {
+                    previousSpace = false
+                }
             }
-            sawAny = true
+            return bytes.isEmpty || !previousSpace
         }
-        return !sawAny || !previousSpace
     }
 
 }

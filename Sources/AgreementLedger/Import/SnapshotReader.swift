@@ -50,19 +50,26 @@ public struct SnapshotReader {
 
     /// Reads and normalizes `path`; also the SHA-256 of its bytes, the import's name for that exact file.
     ///
-    /// Plain UTF-8 text is streamed: hashed and checked in one pass, then its rows read a window at a time in
-    /// each pass of the normalizer. Anything else (workbooks, other encodings, faulty bytes) is read whole.
+    /// Plain UTF-8 text is streamed: hashed and checked in one pass on another thread while its rows are read a
+    /// window at a time in each pass of the normalizer (the rows read are used only if the check holds).
+    /// Anything else (workbooks, other encodings, faulty bytes) is read whole.
     public func read(path: String) throws(InputError) -> (snapshot: Snapshot, sha256: String) {
         let file = try SnapshotReader.open(path)
-        let streamed: (text: StreamedText, sha256: String)?
-        let bytes: [UInt8]
+        func failure(_ error: ReadError) -> InputError { InputError(file: path, message: error.description) }
+        let candidate: StreamedText?
         do {
-            streamed = try StreamedText.open(file, declared: options.encoding, delimiter: options.delimiter, windowSize: windowSize)
-            bytes = streamed == nil ? try file.readAll() : []
-        } catch {
-            throw InputError(file: path, message: error.description)
+            candidate = try StreamedText.candidate(file, declared: options.encoding, delimiter: options.delimiter, windowSize: windowSize)
+        } catch { throw failure(error) }
+        if let text = candidate {
+            let hashing = BackgroundResult { Result { () throws(ReadError) in try text.plainUTF8SHA256() } }
+            // Rows stop coming once the check has failed: they are then read again from the whole file.
+            let rows = Result { () throws(InputError) in try normalize(StoppableRows(text: text, hashing: hashing), name: path) }
+            let sha: String?
+            do { sha = try hashing.wait().get() } catch { throw failure(error) }
+            if let sha { return (try rows.get(), sha) }
         }
-        if let (text, sha) = streamed { return (try normalize(text, name: path), sha) }
+        let bytes: [UInt8]
+        do { bytes = try file.readAll() } catch { throw failure(error) }
         var hasher = SHA256()
         hasher.update(bytes)
         return (try read(bytes: bytes, name: path), SHA256.hex(of: hasher.finalize()))
@@ -87,6 +94,21 @@ public struct SnapshotReader {
             return try SnapshotNormalizer().normalize(text, mapping: options.mapping)
         } catch {
             throw InputError(file: name, line: error.line, message: error.message)
+        }
+    }
+
+    /// A streamed text's rows, which stop as soon as the file's hash pass has found it is not plain UTF-8.
+    private struct StoppableRows: RowSource {
+        let text: StreamedText
+        let hashing: BackgroundResult<Result<String?, ReadError>>
+        var delimiter: Delimiter { text.delimiter }
+        var encoding: TextEncoding { text.encoding }
+
+        func forEachBatch(size: Int, keeping keep: ((Int) -> Bool)?, _ body: ([TextRow]) -> Bool) throws(ReadError) {
+            try text.forEachBatch(size: size, keeping: keep) { batch in
+                if case .success(nil) = hashing.finishedValue { return false }
+                return body(batch)
+            }
         }
     }
 

@@ -21,6 +21,16 @@ public struct StreamedText: RowSource, Sendable {
     /// text (then the whole-file reader takes it).
     static func open(_ file: any RandomAccessBytes, declared: TextEncoding?, delimiter: Delimiter?,
                      windowSize: Int = defaultWindowSize) throws(ReadError) -> (text: StreamedText, sha256: String)? {
+        guard let text = try candidate(file, declared: declared, delimiter: delimiter, windowSize: windowSize),
+              let sha = try text.plainUTF8SHA256() else { return nil }
+        return (text, sha)
+    }
+
+    /// The file as a streamed text when its first bytes allow it (no other encoding declared, no byte-order
+    /// mark of UTF-16, not binary, not empty); whether all of it is plain UTF-8 is `plainUTF8SHA256`'s to say,
+    /// and the text may be used only if it says so. An import reads the rows meanwhile.
+    static func candidate(_ file: any RandomAccessBytes, declared: TextEncoding?, delimiter: Delimiter?,
+                          windowSize: Int = defaultWindowSize) throws(ReadError) -> StreamedText? {
         guard declared == nil || declared == .utf8 else { return nil }
         let head = try file.bytes(at: 0, count: min(file.size, 512))
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || FileSignature.binaryKind(of: head) != nil {
@@ -28,14 +38,18 @@ public struct StreamedText: RowSource, Sendable {
         }
         let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if start == 0 && FileSignature.looksLikeUTF16WithoutBOM(head) { return nil }
-        guard file.size > start, let sha = try hashIfPlainUTF8(file, start: start, windowSize: windowSize) else { return nil }
-
+        guard file.size > start else { return nil }
         // Detection reads at most its limit of bytes (plus one, so it knows the text goes on), as from a whole file.
         let detectionHead = try file.bytes(at: start, count: min(file.size - start, DelimitedTextReader.detectionBytes + 1))
-        let text = StreamedText(file: file, start: start,
-                                delimiter: delimiter ?? DelimitedTextReader.detectDelimiter(utf8: detectionHead),
-                                windowSize: windowSize)
-        return (text, sha)
+        return StreamedText(file: file, start: start,
+                            delimiter: delimiter ?? DelimitedTextReader.detectDelimiter(utf8: detectionHead),
+                            windowSize: windowSize)
+    }
+
+    /// The SHA-256 of the whole file, or nil when the text is not valid UTF-8 without NUL (then the whole-file
+    /// reader takes the file).
+    func plainUTF8SHA256() throws(ReadError) -> String? {
+        try StreamedText.hashIfPlainUTF8(file, start: start, windowSize: windowSize)
     }
 
     /// The SHA-256 of the whole file, or nil when the text from `start` is not valid UTF-8 without NUL.

@@ -120,13 +120,13 @@ public enum AgreementMatcher {
     }
 
     /// A content hash and the index it belongs to (32 bits: a million records fit many times over).
-    struct HashedIndex {
+    private struct HashedIndex {
         var hash: Int
         var index: Int32
     }
 
     /// Every index of `hashes` with its hash, ordered by hash (then index).
-    static func byHash(_ hashes: [Int]) -> [HashedIndex] {
+    private static func byHash(_ hashes: [Int]) -> [HashedIndex] {
         var order = hashes.enumerated().map { HashedIndex(hash: $0.element, index: Int32($0.offset)) }
         order.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
         return order

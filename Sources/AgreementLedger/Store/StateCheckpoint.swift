@@ -239,7 +239,7 @@ struct StateCheckpoint {
             var read = reader.offset
             while case .batch(let entries, let end) = batches.take() {
                 body(entries, { batches.readAhead() })
-                batches.recycle(entries)
+                batches.recycle(consume entries)
                 // The next batch may already be read: only this batch's pages are let go.
                 release((payloadStart + read)..<(payloadStart + end))
                 read = end
@@ -284,6 +284,7 @@ struct StateCheckpoint {
                 return next!
             }
 
+            /// Keeps the storage of a batch's array (handed over as its only owner) for a later batch.
             func recycle(_ entries: consuming [CheckpointEntry]) {
                 entries.removeAll(keepingCapacity: true)
                 spare = entries

@@ -69,7 +69,17 @@ struct BinaryReader {
         offset = bytes.count
     }
 
+    /// Most numbers (lengths, flags, small counts) take one byte: read inline.
+    @inline(__always)
     mutating func int() -> Int {
+        if offset < bytes.count, bytes[offset] < 0x80 {
+            offset += 1
+            return Int(bytes[offset - 1])
+        }
+        return longInt()
+    }
+
+    private mutating func longInt() -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count, shift < 64 {
@@ -123,8 +133,11 @@ struct BinaryReader {
     }
 
     mutating func raw(count: Int) -> UnsafeBufferPointer<UInt8> {
-        guard count >= 0, count <= bytes.count - offset else { fail(); return UnsafeBufferPointer(start: nil, count: 0) }
+        guard count >= 0, count <= bytes.count - offset, let base = bytes.baseAddress else {
+            if count != 0 { fail() }
+            return UnsafeBufferPointer(start: nil, count: 0)
+        }
         defer { offset += count }
-        return UnsafeBufferPointer(rebasing: bytes[offset..<(offset + count)])
+        return UnsafeBufferPointer(start: base + offset, count: count)
     }
 }

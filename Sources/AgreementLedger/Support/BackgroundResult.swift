@@ -2,8 +2,8 @@ import Dispatch
 import Synchronization
 
 /// A value computed on another thread while the caller goes on: how an import hashes a file (and checks that
-/// it is plain UTF-8) while it reads the file's rows, so that pass costs no time of its own. `finished` can be
-/// polled meanwhile.
+/// it is plain UTF-8) while it reads the file's rows, so that pass costs no time of its own. `finishedValue`
+/// can be polled meanwhile.
 final class BackgroundResult<Value: Sendable>: Sendable {
     private let group = DispatchGroup()
     /// Set once by the work, read after it (`wait`) or as it goes (`finishedValue`).

@@ -79,17 +79,22 @@ public enum JSONWriter {
         }
     }
 
+    /// Nonzero when some byte of the eight in `w` must be escaped (a control character, a quote, a backslash):
+    /// the classic "has less" test, exact for bytes below 0x80 (bytes above never count).
+    @inline(__always)
+    static func escapeBits(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        func below(_ w: UInt64, _ n: UInt64) -> UInt64 { (w &- ones &* n) & ~w & high }
+        return below(w, 0x20) | below(w ^ (ones &* 0x22), 1) | below(w ^ (ones &* 0x5C), 1)
+    }
+
     /// Whether any byte must be escaped (a control character, a quote, a backslash), tested eight bytes at a
     /// time: most strings have none, and `status` writes millions.
     static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        // Nonzero when some byte of `w` is below `n` (n <= 128): the classic "has less" test.
-        func hasLess(_ w: UInt64, _ n: UInt64) -> Bool { (w &- ones &* n) & ~w & high != 0 }
         var i = 0
         while i + 8 <= bytes.count {
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            if hasLess(w, 0x20) || hasLess(w ^ (ones &* 0x22), 1) || hasLess(w ^ (ones &* 0x5C), 1) { return true }
+            if escapeBits(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) != 0 { return true }
             i += 8
         }
         while i < bytes.count {

@@ -135,21 +135,18 @@ struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
 
         mutating func add(_ text: Text?) {
             guard let text, let base = text.baseAddress else { return }
-            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-            // Nonzero when some byte of `w` is below `n` (n <= 128): the classic "has less" test.
-            func below(_ w: UInt64, _ n: UInt64) -> UInt64 { (w &- ones &* n) & ~w & high }
             var odd: UInt64 = 0, control: UInt64 = 0
             var i = 0
             while i + 8 <= text.count {
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                odd |= w & high
-                control |= below(w, 0x20) | below(w ^ (ones &* 0x22), 1) | below(w ^ (ones &* 0x5C), 1)
+                odd |= w & 0x8080_8080_8080_8080
+                control |= JSONWriter.escapeBits(w)
                 i += 8
             }
             while i < text.count {
                 let c = base[i]
-                if c >= 0x80 { odd |= high }
-                if c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { control |= high }
+                if c >= 0x80 { odd |= 1 }
+                if c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { control |= 1 }
                 i += 1
             }
             // A NUL is a control character: the validator decides whether it is also a fault.

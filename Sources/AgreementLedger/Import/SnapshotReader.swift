@@ -110,6 +110,13 @@ public struct SnapshotReader {
                 return body(batch)
             }
         }
+
+        func forEachRowBatch(size: Int, pieceSize: Int, _ body: (RowBatch) -> Bool) throws(ReadError) {
+            try text.forEachRowBatch(size: size, pieceSize: pieceSize) { batch in
+                if case .success(nil) = hashing.finishedValue { return false }
+                return body(batch)
+            }
+        }
     }
 
     /// A ZIP signature: an .xlsx workbook (anything else zipped is reported by the workbook reader).

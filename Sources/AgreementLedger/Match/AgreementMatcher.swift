@@ -89,17 +89,17 @@ public enum AgreementMatcher {
         // The content hashes on all cores, each side sorted by hash, then both walked together once: equal
         // hashes sit together (sorted arrays, not hash tables: less memory at a million agreements), and no
         // lookup jumps around memory as a search per record did.
-        let knownByHash = byHash(ParallelChunks.mapEach(count: known.count, chunkSize: 8192) { known[$0].record.contentHash })
-        let newByHash = byHash(ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { records[$0].contentHash })
+        let knownByHash = HashOrder(hashes: ParallelChunks.mapEach(count: known.count, chunkSize: 8192) { known[$0].record.contentHash })
+        let newByHash = HashOrder(hashes: ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { records[$0].contentHash })
         // For each new record, the known agreement that alone has its hash, when the record alone has it too.
         var candidate = [Int32](repeating: -1, count: records.count)
         var k = 0, n = 0
-        while k < knownByHash.count && n < newByHash.count {
-            let h = knownByHash[k].hash
-            if h < newByHash[n].hash { k += 1; continue }
-            if h > newByHash[n].hash { n += 1; continue }
-            let knownEnd = runEnd(knownByHash, from: k), newEnd = runEnd(newByHash, from: n)
-            if knownEnd == k + 1 && newEnd == n + 1 { candidate[Int(newByHash[n].index)] = knownByHash[k].index }
+        while k < knownByHash.entries.count && n < newByHash.entries.count {
+            let h = knownByHash.entries[k].hash
+            if h < newByHash.entries[n].hash { k += 1; continue }
+            if h > newByHash.entries[n].hash { n += 1; continue }
+            let knownEnd = knownByHash.runEnd(from: k), newEnd = newByHash.runEnd(from: n)
+            if knownEnd == k + 1 && newEnd == n + 1 { candidate[Int(newByHash.entries[n].index)] = knownByHash.entries[k].index }
             (k, n) = (knownEnd, newEnd)
         }
         var pairs: [(new: Int, known: String)] = []
@@ -117,26 +117,6 @@ public enum AgreementMatcher {
         }
         let freeKnown = known.indices.filter { !knownTaken[$0] }.map { known[$0] }
         return (pairs, freeNew, freeKnown)
-    }
-
-    /// A content hash and the index it belongs to (32 bits: a million records fit many times over).
-    private struct HashedIndex {
-        var hash: Int
-        var index: Int32
-    }
-
-    /// Every index of `hashes` with its hash, ordered by hash (then index).
-    private static func byHash(_ hashes: [Int]) -> [HashedIndex] {
-        var order = hashes.enumerated().map { HashedIndex(hash: $0.element, index: Int32($0.offset)) }
-        order.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
-        return order
-    }
-
-    /// Where the run of equal hashes starting at `start` ends.
-    private static func runEnd(_ order: [HashedIndex], from start: Int) -> Int {
-        var end = start + 1
-        while end < order.count && order[end].hash == order[start].hash { end += 1 }
-        return end
     }
 
     /// Equal, or one of them unknown, or (when `allowLater`) the new one later: a re-signing.

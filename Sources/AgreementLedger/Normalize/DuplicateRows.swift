@@ -23,29 +23,38 @@ public enum DuplicateRows {
     /// Groups of indices of records describing one agreement, two or more each, in order of first
     /// appearance (a record alone in its group is in none: most lists repeat few rows).
     public static func repeated(_ records: [AgreementRecord]) -> [[Int]] {
-        // Groups are named by their first record; most keys have one group of one record.
-        var firstByKey: [Key: Int] = [:]
-        firstByKey.reserveCapacity(records.count)
-        var moreGroupsByKey: [Key: [Int]] = [:]  // further groups of a key whose kinds contradict
-        var members: [Int: [Int]] = [:]
-        // The keys (a folded name each) on all cores; the grouping after them is in order.
-        let keys = ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { key(records[$0]) }
-        for (i, r) in records.enumerated() {
-            let k = keys[i]
-            guard let first = firstByKey[k] else {
-                firstByKey[k] = i
-                continue
+        // The keys' hashes on all cores (a folded name each, let go at once: a million keys held would set the
+        // import's peak memory); records of one hash are then taken together, key by key, in file order.
+        let order = HashOrder(hashes: ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { key(records[$0]).hashValue })
+        var groups: [[Int]] = []
+        var start = 0
+        while start < order.entries.count {
+            let end = order.runEnd(from: start)
+            if end - start > 1 {
+                var run = order.entries[start..<end].map { (index: Int($0.index), key: key(records[Int($0.index)])) }
+                while let first = run.first {
+                    groups += repeated(records, sharingKey: run.filter { $0.key == first.key }.map(\.index))
+                    run.removeAll { $0.key == first.key }
+                }
             }
-            let candidates = [first] + (moreGroupsByKey[k] ?? [])
-            if let g = candidates.first(where: { g in
-                (members[g] ?? [g]).allSatisfy { kindsCompatible(records[$0], r) && records[$0].row != r.row }
-            }) {
-                members[g, default: [g]].append(i)
+            start = end
+        }
+        return groups.sorted { $0[0] < $1[0] }
+    }
+
+    /// The groups, two or more records each, among records of one key (`indices` ascending): each record joins
+    /// the first group whose members all leave its kind open and stand on other rows, else starts a group.
+    private static func repeated(_ records: [AgreementRecord], sharingKey indices: [Int]) -> [[Int]] {
+        var groups: [[Int]] = []
+        for i in indices {
+            let r = records[i]
+            if let g = groups.firstIndex(where: { $0.allSatisfy { kindsCompatible(records[$0], r) && records[$0].row != r.row } }) {
+                groups[g].append(i)
             } else {
-                moreGroupsByKey[k, default: []].append(i)
+                groups.append([i])
             }
         }
-        return members.keys.sorted().map { members[$0]! }
+        return groups.filter { $0.count > 1 }
     }
 
     /// One warning per later row that repeats an earlier one (`repeated` as `repeated(records)` gives).

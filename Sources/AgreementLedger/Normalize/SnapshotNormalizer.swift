@@ -13,6 +13,8 @@ public struct SnapshotNormalizer: Sendable {
     /// Rows per batch taken from a row source: enough to keep both cores busy, few enough that a big file's
     /// rows never sit in memory at once. Tests lower it to exercise the batch boundaries.
     public var batchSize = 32_768
+    /// Rows per piece of a batch, built and read on one core.
+    public var pieceSize = 2048
 
     /// Normalizes a text read as rows; throws only when the file as a whole is unusable (no partner column,
     /// or a fault the reader finds, such as an unclosed quote).
@@ -32,19 +34,22 @@ public struct SnapshotNormalizer: Sendable {
         let normalizer = self
         var index = 0
         try readingRows { () throws(ReadError) in
-            try source.forEachBatch(size: batchSize, keeping: nil) { batch in
-                let skip = max(0, min(batch.count, layout.headerIndex + 1 - index))
-                index += batch.count
-                // Rows are independent once the layout and date orders are known: read in chunks on all
-                // cores, joined in file order.
-                let parts = ParallelChunks.map(Array(batch[skip...]), chunkSize: 2048) { rows in
+            try source.forEachRowBatch(size: batchSize, pieceSize: pieceSize) { batch in
+                let first = index
+                index += batch.rowCount
+                // Rows are independent once the layout and date orders are known: each core builds and reads
+                // pieces of them, joined in file order.
+                let parts = ParallelChunks.map(count: batch.pieceCount, chunkSize: 1) { pieces in
                     var part = RowsRead()
-                    // Values repeated down a column share one string per chunk of rows.
+                    // Values repeated down a column share one string per piece of rows.
                     var interner = StringInterner()
-                    for row in rows {
-                        let first = part.records.count
-                        normalizer.read(row, layout: layout, extraColumns: extraColumns, orders: orders, into: &part)
-                        for i in first..<part.records.count { interner.intern(&part.records[i]) }
+                    for p in pieces {
+                        let (firstRow, rows) = batch.rows(ofPiece: p)
+                        for (k, row) in rows.enumerated() where first + firstRow + k > layout.headerIndex {
+                            let start = part.records.count
+                            normalizer.read(row, layout: layout, extraColumns: extraColumns, orders: orders, into: &part)
+                            for i in start..<part.records.count { interner.intern(&part.records[i]) }
+                        }
                     }
                     return part
                 }

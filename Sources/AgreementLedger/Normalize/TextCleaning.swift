@@ -3,12 +3,14 @@ public enum TextCleaning {
     /// Trims and collapses runs of whitespace (including non-breaking spaces and tabs) to one space,
     /// dropping invisible characters.
     public static func collapse(_ s: String) -> String {
-        CellText.isCollapsedASCII(s) ? s : CellText.collapsed(s)
+        CellText.collapsed(s)
     }
 
     /// True for cells that only mean "nothing here": empty, "-", "–", "n/a".
     public static func isPlaceholder(_ s: String) -> Bool {
-        switch s {
+        // Every placeholder is at most three bytes long; most cells are longer and need no comparison.
+        guard s.utf8.count <= 3 else { return false }
+        return switch s {
         case "", "-", "–", "—", "/", "?", "n/a", "N/A", "NA", "x", "X": true
         default: false
         }

@@ -28,6 +28,16 @@ struct RowScanner: ~Copyable {
     var position: Int { fields.position }
     /// The line the next row starts on.
     var line: Int { fields.line }
+    /// How many bytes are scanned.
+    var byteCount: Int { fields.bytes.count }
+
+    /// Steps over the next row without building its fields (false at the end): how a batch is cut into pieces
+    /// whose rows other threads build.
+    mutating func skip() throws(ReadError) -> Bool {
+        guard !fields.atEnd else { return false }
+        while try fields.nextField().ended == .delimiter {}
+        return true
+    }
 
     /// The next row (blank lines as `[""]`), or nil at the end. `keep`, when given, says which columns
     /// are wanted: the others come back as "" without a String being built (the row keeps its width).

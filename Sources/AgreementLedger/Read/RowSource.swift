@@ -8,6 +8,17 @@ public protocol RowSource {
     /// Calls `body` with consecutive batches of at most `size` rows, from the first row on, until the rows end
     /// or `body` returns false. `keep`, when given, names the wanted columns; the others may come back as "".
     func forEachBatch(size: Int, keeping keep: ((Int) -> Bool)?, _ body: ([TextRow]) -> Bool) throws(ReadError)
+    /// Calls `body` with consecutive batches of at most `size` rows, from the first row on, until the rows end or
+    /// `body` returns false; each batch is cut into pieces of at most `pieceSize` rows that any thread may build.
+    /// The same rows as `forEachBatch` without `keep`, though batches may be cut elsewhere.
+    func forEachRowBatch(size: Int, pieceSize: Int, _ body: (RowBatch) -> Bool) throws(ReadError)
+}
+
+extension RowSource {
+    /// Rows built here and handed out in pieces: for sources whose rows are already in memory.
+    public func forEachRowBatch(size: Int, pieceSize: Int, _ body: (RowBatch) -> Bool) throws(ReadError) {
+        try forEachBatch(size: size, keeping: nil) { rows in body(RowBatch(rows: rows, pieceSize: pieceSize)) }
+    }
 }
 
 extension DelimitedText: RowSource {
@@ -41,6 +52,18 @@ public struct ScannedText: RowSource, Sendable {
                 }
             }
             if !batch.isEmpty { _ = body(batch) }
+        }
+    }
+
+    public func forEachRowBatch(size: Int, pieceSize: Int, _ body: (RowBatch) -> Bool) throws(ReadError) {
+        try bytes.withUnsafeBufferPointer { buffer throws(ReadError) in
+            var offset = 0, line = 1
+            while true {
+                let (batch, end, next) = try RowBatch.cut(buffer, from: offset, line: line, delimiter: delimiter,
+                                                         maxRows: size, pieceSize: pieceSize, final: true)
+                if batch.rowCount == 0 || !body(batch) { return }
+                (offset, line) = (end, next)
+            }
         }
     }
 }

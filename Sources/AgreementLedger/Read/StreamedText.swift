@@ -89,11 +89,58 @@ public struct StreamedText: RowSource, Sendable {
     }
 
     public func forEachBatch(size: Int, keeping keep: ((Int) -> Bool)?, _ body: ([TextRow]) -> Bool) throws(ReadError) {
+        var batch: [TextRow] = []
+        batch.reserveCapacity(size)
+        var stopped = false
+        try forEachWindow { window, line, atEnd throws(ReadError) in
+            // Rows whose end lies inside the window; the last one may go on in the next window unless the file ends.
+            var used = (bytes: 0, line: line)
+            var scanner = RowScanner(bytes: window, delimiter: delimiter, firstLine: line)
+            while true {
+                let row: TextRow?
+                do throws(ReadError) {
+                    row = try scanner.next(keeping: keep)
+                } catch {
+                    if atEnd { throw error }
+                    break  // a quote that may close in the next window
+                }
+                guard let row, atEnd || scanner.position < window.count else { break }
+                used = (scanner.position, scanner.line)
+                batch.append(row)
+                if batch.count == size {
+                    if !body(batch) {
+                        stopped = true
+                        return nil
+                    }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            return used
+        }
+        if !stopped && !batch.isEmpty { _ = body(batch) }
+    }
+
+    public func forEachRowBatch(size: Int, pieceSize: Int, _ body: (RowBatch) -> Bool) throws(ReadError) {
+        try forEachWindow { window, line, atEnd throws(ReadError) in
+            var used = (bytes: 0, line: line)
+            while true {
+                let (batch, end, next) = try RowBatch.cut(window, from: used.bytes, line: used.line, delimiter: delimiter,
+                                                         maxRows: size, pieceSize: pieceSize, final: atEnd)
+                if batch.rowCount == 0 { return used }
+                if !body(batch) { return nil }
+                used = (end, next)
+            }
+        }
+    }
+
+    /// Reads the text a window at a time. `body` gets the window's bytes, the line they start on, and whether the
+    /// file ends with them; it returns how many bytes of whole rows it used and the line after them (the rest
+    /// starts the next window), or nil to stop. A window whose first row does not end inside it is widened.
+    /// Checks, after the last window, that the file did not change meanwhile.
+    private func forEachWindow(_ body: (UnsafeBufferPointer<UInt8>, Int, Bool) throws(ReadError) -> (bytes: Int, line: Int)?) throws(ReadError) {
         var window = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: windowSize)
         defer { window.deallocate() }
         var filled = 0, offset = start, line = 1
-        var batch: [TextRow] = []
-        batch.reserveCapacity(size)
         while true {
             while offset < file.size && filled < window.count {
                 let n = try file.read(into: window.baseAddress! + filled, count: window.count - filled, at: offset)
@@ -102,39 +149,20 @@ public struct StreamedText: RowSource, Sendable {
                 offset += n
             }
             let atEnd = offset >= file.size
-            // Rows whose end lies inside the window; the last one may go on in the next window unless the file ends.
-            var consumed = 0
-            var scanner = RowScanner(bytes: UnsafeBufferPointer(rebasing: window[..<filled]), delimiter: delimiter, firstLine: line)
-            while true {
-                let row: TextRow?
-                do {
-                    row = try scanner.next(keeping: keep)
-                } catch {
-                    if atEnd { throw error }
-                    break  // a quote that may close in the next window
-                }
-                guard let row, atEnd || scanner.position < filled else { break }
-                consumed = scanner.position
-                line = scanner.line
-                batch.append(row)
-                if batch.count == size {
-                    if !body(batch) { return }
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
+            guard let used = try body(UnsafeBufferPointer(rebasing: window[..<filled]), line, atEnd) else { return }
             if atEnd { break }
-            if consumed == 0 {
+            line = used.line
+            if used.bytes == 0 {
                 // One row fills the whole window: a wider one.
                 let wider = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: window.count * 2)
                 _ = wider.initialize(from: window[..<filled])
                 window.deallocate()
                 window = wider
             } else {
-                (window.baseAddress!).update(from: window.baseAddress! + consumed, count: filled - consumed)
-                filled -= consumed
+                (window.baseAddress!).update(from: window.baseAddress! + used.bytes, count: filled - used.bytes)
+                filled -= used.bytes
             }
         }
-        if !batch.isEmpty { _ = body(batch) }
         guard file.isUnchanged else { throw .changedWhileReading }
     }
 }

@@ -31,9 +31,11 @@ enum CellText {
 
     /// The text with every run of spaces made one ASCII space, invisible scalars dropped, and the ends trimmed.
     static func collapsed(_ text: some StringProtocol) -> String {
+        let string = String(text)
+        if isCollapsed(string) { return string }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for s in text.unicodeScalars {
+        for s in string.unicodeScalars {
             if isInvisible(s) { continue }
             if isSpace(s) {
                 pendingSpace = true
@@ -46,23 +48,44 @@ enum CellText {
         return String(out)
     }
 
-    /// The common case, checked byte by byte over the string's storage (not through its UTF-8 view's
-    /// indices: every cell of a big file passes here): printable ASCII, no leading, trailing or double spaces.
-    static func isCollapsedASCII(_ s: String) -> Bool {
+    /// The common case, checked byte by byte over the string's storage (every cell of a big file passes here):
+    /// no leading, trailing or double ASCII space, no other space or invisible scalar, no control character. True
+    /// only where collapsing would change nothing; names in any script pass.
+    static func isCollapsed(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { bytes in
             var previousSpace = true
-            for b in bytes {
-                if b >= 0x7F || b < 0x20 { return false }
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
                 if b == 0x20 {
                     if previousSpace { return false }
                     previousSpace = true
-                } else {
-                    previousSpace = false
+                    i += 1
+                    continue
                 }
+                previousSpace = false
+                if b < 0x20 || b == 0x7F { return false }
+                if b < 0x80 {
+                    i += 1
+                    continue
+                }
+                // Valid UTF-8 (a String's storage): the second and third bytes are there when the lead says so.
+                let second = i + 1 < n ? bytes[i + 1] : 0, third = i + 2 < n ? bytes[i + 2] : 0
+                switch b {
+                case 0xC2 where second == 0x85 || second == 0xA0 || second == 0xAD: return false  // NEL, NBSP, soft hyphen
+                case 0xE1 where second == 0x9A && third == 0x80: return false  // U+1680
+                case 0xE2 where second == 0x80 && (third <= 0x8D || third == 0xA8 || third == 0xA9 || third == 0xAF):
+                    return false  // U+2000...200D, 2028, 2029, 202F
+                case 0xE2 where second == 0x81 && (third == 0x9F || third == 0xA0): return false  // U+205F, 2060
+                case 0xE3 where second == 0x80 && third == 0x80: return false  // U+3000
+                case 0xEF where second == 0xBB && third == 0xBF: return false  // U+FEFF
+                default: break
+                }
+                i += b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
             }
-            return bytes.isEmpty || !previousSpace
+            return n == 0 || !previousSpace
         }
     }
-
 }

@@ -5,7 +5,7 @@ public enum PartnerName {
     /// (e.g. `<i>*Valid for ...</i>`) is returned separately, not as part of the name.
     public static func clean(_ raw: String) -> (name: String, note: String?) {
         // Most names hold no markup, no entity and no odd spacing: nothing to do.
-        if CellText.isCollapsedASCII(raw) && !raw.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+        if CellText.isCollapsed(raw) && !raw.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
             return (raw, nil)
         }
         // Split into text pieces, each marked as inside a note element (<i>, <em>, <small>...) or not.

@@ -2,27 +2,47 @@ import Testing
 @testable import AgreementLedger
 
 /// The byte check that lets most cells skip whitespace collapsing must say yes only where collapsing would
-/// change nothing.
+/// change nothing, and should say yes to any cell without odd spacing, in any script.
 @Suite struct CellTextTests {
+    /// Collapsing changes nothing, and no control character is there (the check leaves those to collapsing).
+    private func alreadyCollapsed(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F } && CellText.collapsed(s) == s
+    }
+
     @Test func theFastCheckAgreesWithCollapsing() {
-        let pieces = ["a", "Uni", " ", "  ", "\t", "\u{A0}", "é", "\u{200B}", "~", "\u{7F}", "\n", "x y"]
+        let pieces = ["a", "Uni", " ", "  ", "\t", "\u{A0}", "é", "ł", "東", "🎓", "\u{200B}", "\u{2009}", "–", "\u{2030}",
+                      "\u{200E}", "\u{3000}", "\u{FEFF}", "~", "\u{7F}", "\n", "x y"]
         var checked = 0, accepted = 0
-        // Every string of up to four pieces.
+        // Every string of up to three pieces.
         func visit(_ s: String, depth: Int) {
             checked += 1
-            let fast = CellText.isCollapsedASCII(s)
-            let printableASCII = s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-            #expect(fast == (printableASCII && CellText.collapsed(s) == s), "\(Array(s.utf8))")
+            let fast = CellText.isCollapsed(s)
+            #expect(fast == alreadyCollapsed(s), "\(Array(s.utf8))")
             if fast { accepted += 1 }
-            guard depth < 4 else { return }
+            guard depth < 3 else { return }
             for p in pieces { visit(s + p, depth: depth + 1) }
         }
         visit("", depth: 0)
-        #expect(checked > 20_000 && accepted > 100)
+        #expect(checked > 9_000 && accepted > 1_000)
         // A long cell: the same verdict past any word boundary.
-        let long = String(repeating: "Universität ", count: 3).replacingOccurrences(of: "ä", with: "a") + "Wien"
-        #expect(CellText.isCollapsedASCII(long))
-        #expect(!CellText.isCollapsedASCII(long + " "))
-        #expect(!CellText.isCollapsedASCII(long.replacingOccurrences(of: "Wien", with: "Wi  en")))
+        let long = String(repeating: "Universität ", count: 3) + "Wien"
+        #expect(CellText.isCollapsed(long))
+        #expect(!CellText.isCollapsed(long + " "))
+        #expect(!CellText.isCollapsed(long.replacingOccurrences(of: "Wien", with: "Wi  en")))
+    }
+
+    /// Every scalar of the Basic Multilingual Plane between two letters, and at either end: the check knows each
+    /// space and invisible scalar collapsing removes, by its bytes.
+    @Test func everyScalarBetweenLettersGetsTheVerdictOfCollapsing() {
+        var refused = 0
+        for v in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let c = String(Character(scalar))
+            for s in ["a" + c + "b", c + "b", "a" + c] where CellText.isCollapsed(s) != alreadyCollapsed(s) {
+                Issue.record("U+\(String(v, radix: 16)) in \(Array(s.utf8))")
+            }
+            if !CellText.isCollapsed("a" + c + "b") { refused += 1 }
+        }
+        #expect(refused == 25)
     }
 }

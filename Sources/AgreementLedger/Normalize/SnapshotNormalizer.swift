@@ -43,11 +43,13 @@ public struct SnapshotNormalizer: Sendable {
                     var part = RowsRead()
                     // Values repeated down a column share one string per piece of rows.
                     var interner = StringInterner()
+                    var readings = RowReadings()
                     for p in pieces {
                         let (firstRow, rows) = batch.rows(ofPiece: p)
                         for (k, row) in rows.enumerated() where first + firstRow + k > layout.headerIndex {
                             let start = part.records.count
-                            normalizer.read(row, layout: layout, extraColumns: extraColumns, orders: orders, into: &part)
+                            normalizer.read(row, layout: layout, extraColumns: extraColumns, orders: orders,
+                                            readings: &readings, into: &part)
                             for i in start..<part.records.count { interner.intern(&part.records[i]) }
                         }
                     }
@@ -136,7 +138,7 @@ public struct SnapshotNormalizer: Sendable {
 
     /// One data row: skipped blank, a footer dating the list, skipped with a warning, or read as records.
     func read(_ row: TextRow, layout: ColumnLayout, extraColumns: [(column: Int, key: String)], orders: [ColumnRole: DateOrder],
-              into part: inout RowsRead) {
+              readings: inout RowReadings, into part: inout RowsRead) {
         let cells = row.fields.map(TextCleaning.collapse)
         let filled = cells.indices.filter { !cells[$0].isEmpty }
         if filled.isEmpty { return }
@@ -155,7 +157,7 @@ public struct SnapshotNormalizer: Sendable {
             return
         }
         part.records += readRow(cells: cells, line: row.line, layout: layout, extraColumns: extraColumns, orders: orders,
-                               warnings: &part.warnings)
+                               readings: &readings, warnings: &part.warnings)
     }
 
     // MARK: - Rows that are not agreements
@@ -212,7 +214,7 @@ public struct SnapshotNormalizer: Sendable {
     // MARK: - One row
 
     func readRow(cells: [String], line: Int, layout: ColumnLayout, extraColumns: [(column: Int, key: String)],
-                 orders: [ColumnRole: DateOrder], warnings: inout [RowWarning]) -> [AgreementRecord] {
+                 orders: [ColumnRole: DateOrder], readings: inout RowReadings, warnings: inout [RowWarning]) -> [AgreementRecord] {
         func cell(_ role: ColumnRole) -> String {
             guard let c = layout.column(role), c < cells.count else { return "" }
             return TextCleaning.isPlaceholder(cells[c]) ? "" : cells[c]
@@ -236,7 +238,9 @@ public struct SnapshotNormalizer: Sendable {
         var signedDates: [PartialDate] = []
         let signedCell = cell(.signed)
         if !signedCell.isEmpty {
-            let parsed = DateCellParser.parseAll(signedCell, order: orders[.signed] ?? .dayFirst)
+            let order = orders[.signed] ?? .dayFirst
+            let parsed = DateCellParser.plainDate(signedCell, order: order)
+                ?? readings.signedDates.value(signedCell) { DateCellParser.parseGeneral($0, order: order) }
             if parsed.isEmpty { warn("unreadable signing date \"\(signedCell)\"") }
             for p in parsed {
                 signedDates.append(p.date)
@@ -249,9 +253,11 @@ public struct SnapshotNormalizer: Sendable {
         var validWords: [TermSegment] = []
         let validCell = cell(.validUntil)
         if !validCell.isEmpty {
-            let parsed = DateCellParser.parseAll(validCell, order: orders[.validUntil] ?? .dayFirst)
+            let order = orders[.validUntil] ?? .dayFirst
+            let parsed = DateCellParser.plainDate(validCell, order: order)
+                ?? readings.validDates.value(validCell) { DateCellParser.parseGeneral($0, order: order) }
             if parsed.isEmpty {
-                let words = TermParser.parseDuration(validCell)
+                let words = readings.durations.value(validCell) { TermParser.parseDuration($0) }
                 validWords = words.segments
                 words.warnings.forEach { warn("validity \"\(validCell)\": \($0)") }
                 if words.segments.isEmpty { warn("unreadable validity \"\(validCell)\"") }
@@ -264,7 +270,7 @@ public struct SnapshotNormalizer: Sendable {
         var termSegments: [TermSegment] = []
         let termCell = cell(.term)
         if !termCell.isEmpty {
-            let parse = TermParser.parseDuration(termCell)
+            let parse = readings.durations.value(termCell) { TermParser.parseDuration($0) }
             termSegments = parse.segments
             parse.warnings.forEach { warn("term \"\(termCell)\": \($0)") }
             if parse.segments.isEmpty { warn("unreadable term \"\(termCell)\"") }
@@ -272,7 +278,8 @@ public struct SnapshotNormalizer: Sendable {
         var combined: [TermSegment] = []
         let combinedCell = cell(.signedAndTerm)
         if !combinedCell.isEmpty {
-            let parse = TermParser.parseSignedAndTerm(combinedCell, order: orders[.signedAndTerm] ?? .dayFirst)
+            let order = orders[.signedAndTerm] ?? .dayFirst
+            let parse = readings.signedAndTerms.value(combinedCell) { TermParser.parseSignedAndTerm($0, order: order) }
             combined = parse.segments
             parse.warnings.forEach { warn("\"\(combinedCell)\": \($0)") }
             if parse.segments.isEmpty { warn("unreadable year and term \"\(combinedCell)\"") }
@@ -280,7 +287,7 @@ public struct SnapshotNormalizer: Sendable {
 
         // Status and kind; a status word in the type column is a status, not a type.
         let statusCell = cell(.status)
-        var statuses = StatusVocabulary.statuses(in: statusCell)
+        var statuses = readings.statuses.value(statusCell) { StatusVocabulary.statuses(in: $0) }
         if !statusCell.isEmpty && statuses.isEmpty { warn("unknown status \"\(statusCell)\"") }
         var kindText: String? = cell(.kind).isEmpty ? nil : cell(.kind)
         if let k = kindText, let s = StatusVocabulary.status(of: k) {
@@ -291,9 +298,12 @@ public struct SnapshotNormalizer: Sendable {
 
         // How many agreements does the row hold?
         let countryCell = cell(.country)
-        let countryParts = countries.splitCountries(countryCell) ?? (countryCell.isEmpty ? [] : [countryCell])
+        let countries = self.countries
+        let countryParts = readings.countrySplits.value(countryCell) { countries.splitCountries($0) }
+            ?? (countryCell.isEmpty ? [] : [countryCell])
         var cityCell = cell(.city)
-        if InstitutionWords.names(cityCell) && !InstitutionWords.names(partnerText) && !partnerText.isEmpty {
+        if readings.institutionNames.value(cityCell, InstitutionWords.names) && !InstitutionWords.names(partnerText)
+            && !partnerText.isEmpty {
             warn("the city cell \"\(cityCell)\" names an institution and the partner cell \"\(partnerText)\" does not; read as swapped")
             swap(&partnerText, &cityCell)
         }
@@ -331,7 +341,7 @@ public struct SnapshotNormalizer: Sendable {
             var r = AgreementRecord(partner: pick(partnerParts, i) ?? partnerText, row: line, extra: extra)
             if let country = pick(countryParts, i) {
                 r.country = country
-                r.countryCode = countries.code(for: country)
+                r.countryCode = readings.countryCodes.value(country) { countries.code(for: $0) }
             }
             // A column of ISO codes states the code outright.
             let code = cell(.countryCode).uppercased()

@@ -78,7 +78,9 @@ public struct SnapshotDiffer: Sendable {
                         part.append(differ.event(.signed, id: pair.id, record: record, effective: record.signed, carry: record))
                         if let end = differ.endingEvent(record: record, stateBefore: .active, id: pair.id) { part.append(end) }
                     } else {
-                        part += differ.compare(known[knownAt(pair.id)!], with: record)
+                        // Borrowed in place: a copy of the agreement would retain each of its strings.
+                        let i = knownAt(pair.id)!
+                        part += known.withUnsafeBufferPointer { differ.compare($0[i], with: record) }
                     }
                 }
                 return part
@@ -137,19 +139,23 @@ public struct SnapshotDiffer: Sendable {
 
     func compare(_ old: AgreementState, with new: AgreementRecord) -> [LedgerEvent] {
         // Most rows of an export are unchanged: with every field equal, only an ending can follow.
-        if old.state == .active && old.record.hasSameContent(as: new) {
+        let sameContent = old.record.hasSameContent(as: new)
+        if old.state == .active && sameContent {
             return endingEvent(record: new, stateBefore: .active, id: old.id, carry: old.record).map { [$0] } ?? []
         }
         var events: [LedgerEvent] = []
         var validityChanges: [String: FieldChange] = [:]
-        for field in SnapshotDiffer.validityFields {
-            let a = old.record.value(of: field), b = new.value(of: field)
-            if a != b { validityChanges[field] = FieldChange(from: a, to: b) }
-        }
         var amendments: [String: FieldChange] = [:]
-        for field in SnapshotDiffer.descriptiveFields {
-            let a = old.record.value(of: field), b = new.value(of: field)
-            if !SnapshotDiffer.sameText(a, b) { amendments[field] = FieldChange(from: a, to: b) }
+        // Equal content has every field equal (an expired agreement listed again unchanged): nothing to compare.
+        if !sameContent {
+            for field in SnapshotDiffer.validityFields {
+                let a = old.record.value(of: field), b = new.value(of: field)
+                if a != b { validityChanges[field] = FieldChange(from: a, to: b) }
+            }
+            for field in SnapshotDiffer.descriptiveFields {
+                let a = old.record.value(of: field), b = new.value(of: field)
+                if !SnapshotDiffer.sameText(a, b) { amendments[field] = FieldChange(from: a, to: b) }
+            }
         }
         var current = old.record
         var state = old.state

@@ -20,6 +20,8 @@ public enum AgreementMatcher {
             return Result(pairs: [], unmatchedNew: Array(records.indices), unmatchedKnown: known.map(\.id))
         }
         var (pairs, freeNew, freeKnown) = identical(new: records, known: known)
+        // Stage 0's pairs come in record order; only the later stages' need sorting before the two are merged.
+        let identicalCount = pairs.count
         // Fold every remaining name once: the stages below compare these keys many times.
         // By record index, for the records still free only (most of a big list pairs in stage 0).
         var newKeys: [Int: AgreementKey] = [:], newRefs: [Int: String] = [:]
@@ -78,8 +80,27 @@ public enum AgreementMatcher {
         let fuzzyNew = Set(fuzzy.map(\.new)), fuzzyKnown = Set(fuzzy.map(\.known))
         freeNew.removeAll { fuzzyNew.contains($0) }
         freeKnown.removeAll { fuzzyKnown.contains($0.id) }
-        pairs.sort { $0.new < $1.new }
-        return Result(pairs: pairs, unmatchedNew: freeNew, unmatchedKnown: freeKnown.map(\.id))
+        return Result(pairs: mergedByRecord(pairs, sortedPrefix: identicalCount), unmatchedNew: freeNew,
+                      unmatchedKnown: freeKnown.map(\.id))
+    }
+
+    /// `pairs` ordered by record index, its first `sortedPrefix` already in that order.
+    static func mergedByRecord(_ pairs: [(new: Int, known: String)], sortedPrefix: Int) -> [(new: Int, known: String)] {
+        let rest = pairs[sortedPrefix...].sorted { $0.new < $1.new }
+        if rest.isEmpty { return pairs }
+        var merged: [(new: Int, known: String)] = []
+        merged.reserveCapacity(pairs.count)
+        var i = 0, j = rest.startIndex
+        while i < sortedPrefix || j < rest.endIndex {
+            if j == rest.endIndex || (i < sortedPrefix && pairs[i].new < rest[j].new) {
+                merged.append(pairs[i])
+                i += 1
+            } else {
+                merged.append(rest[j])
+                j += 1
+            }
+        }
+        return merged
     }
 
     /// Stage 0: pairs of a new record and a known agreement whose latest record is identical, when no other
@@ -89,8 +110,11 @@ public enum AgreementMatcher {
         // The content hashes on all cores, each side sorted by hash, then both walked together once: equal
         // hashes sit together (sorted arrays, not hash tables: less memory at a million agreements), and no
         // lookup jumps around memory as a search per record did.
-        let knownByHash = HashOrder(hashes: ParallelChunks.mapEach(count: known.count, chunkSize: 8192) { known[$0].record.contentHash })
-        let newByHash = HashOrder(hashes: ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { records[$0].contentHash })
+        let knownHashes = ParallelChunks.mapEach(count: known.count, chunkSize: 8192) { known[$0].record.contentHash }
+        let newHashes = ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { records[$0].contentHash }
+        // Both sides sorted at once, one on each core.
+        let orders = ParallelChunks.mapEach(count: 2, chunkSize: 1) { HashOrder(hashes: $0 == 0 ? knownHashes : newHashes) }
+        let (knownByHash, newByHash) = (orders[0], orders[1])
         // For each new record, the known agreement that alone has its hash, when the record alone has it too.
         var candidate = [Int32](repeating: -1, count: records.count)
         var k = 0, n = 0
@@ -102,13 +126,19 @@ public enum AgreementMatcher {
             if knownEnd == k + 1 && newEnd == n + 1 { candidate[Int(newByHash.entries[n].index)] = knownByHash.entries[k].index }
             (k, n) = (knownEnd, newEnd)
         }
+        // Equal hashes are confirmed field by field, on all cores.
+        let candidates = candidate
+        let confirmed = ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { n in
+            let k = Int(candidates[n])
+            return k >= 0 && known[k].record.hasSameContent(as: records[n])
+        }
         var pairs: [(new: Int, known: String)] = []
         pairs.reserveCapacity(records.count)
         var freeNew: [Int] = []
         var knownTaken = [Bool](repeating: false, count: known.count)
         for n in records.indices {
             let k = Int(candidate[n])
-            if k >= 0, known[k].record.hasSameContent(as: records[n]) {
+            if confirmed[n] {
                 pairs.append((n, known[k].id))
                 knownTaken[k] = true
             } else {

@@ -24,8 +24,8 @@ public struct SnapshotNormalizer: Sendable {
     /// into records, a batch at a time on all cores.
     public func normalize(_ source: some RowSource, mapping: MappingFile? = nil) throws(SnapshotIssue) -> Snapshot {
         var warnings: [RowWarning] = []
-        let (layout, dateCells, rowCount) = try firstPass(source, mapping: mapping)
-        let orders = dateOrders(layout: layout, cells: dateCells, warnings: &warnings)
+        let (layout, dateEvidence, rowCount) = try firstPass(source, mapping: mapping)
+        let orders = dateOrders(layout: layout, evidence: dateEvidence, warnings: &warnings)
         let extraColumns = layout.extraColumns()
         var asOf: PartialDate?
         var records: [AgreementRecord] = []
@@ -71,14 +71,18 @@ public struct SnapshotNormalizer: Sendable {
                         records: records, warnings: warnings, layout: layout, repeatedRows: repeated)
     }
 
-    /// The first pass: the layout, from the rows header detection looks at, the cells of the date columns
-    /// below the header, and the number of rows. A fault of the reader anywhere in the file is reported
-    /// before a missing header, as when the whole file was read first.
-    func firstPass(_ source: some RowSource, mapping: MappingFile?) throws(SnapshotIssue) -> (ColumnLayout, [Int: [String]], Int) {
+    /// The first pass: the layout, from the rows header detection looks at, what the date columns' cells below
+    /// the header say of their day/month order, and the number of rows. A fault of the reader anywhere in the
+    /// file is reported before a missing header, as when the whole file was read first.
+    ///
+    /// Rows are taken one by one until the header is found; after it, pieces of rows are looked at on all cores,
+    /// only their date cells built.
+    func firstPass(_ source: some RowSource, mapping: MappingFile?) throws(SnapshotIssue)
+        -> (ColumnLayout, [Int: DateCellParser.OrderEvidence], Int) {
         var head: [TextRow] = []
         var detected: Result<ColumnLayout, SnapshotIssue>?
         var dateColumns: [Int] = []
-        var cells: [Int: [String]] = [:]
+        var evidence: [Int: DateCellParser.OrderEvidence] = [:]
         var index = 0
         // Header detection reads up to `searchDepth` non-blank rows, and the URL sniffing 500 rows below the header.
         var nonBlank = 0
@@ -90,36 +94,61 @@ public struct SnapshotNormalizer: Sendable {
             }
             if case .success(let layout) = detected {
                 dateColumns = [ColumnRole.signed, .validUntil, .signedAndTerm].compactMap { layout.column($0) }
-                for c in dateColumns { cells[c] = [] }
-                for (i, row) in head.enumerated() where i > layout.headerIndex { collect(row) }
+                for c in dateColumns { evidence[c] = DateCellParser.OrderEvidence() }
+                for (i, row) in head.enumerated() where i > layout.headerIndex { collect(row, into: &evidence) }
             }
             head = []
         }
-        func collect(_ row: TextRow) {
-            for c in dateColumns where c < row.fields.count { cells[c]!.append(row.fields[c]) }
+        func collect(_ row: TextRow, into evidence: inout [Int: DateCellParser.OrderEvidence]) {
+            for c in dateColumns where c < row.fields.count { evidence[c]!.add(row.fields[c]) }
         }
         try readingRows { () throws(ReadError) in
-            try source.forEachBatch(size: batchSize,
-                                    keeping: { c in detected == nil || dateColumns.contains(c) }) { batch in
-                for row in batch {
-                    defer { index += 1 }
-                    if detected == nil {
-                        head.append(row)
-                        if nonBlank < HeaderDetector.searchDepth && row.fields.contains(where: { !TextCleaning.collapse($0).isEmpty }) {
-                            nonBlank += 1
-                            if nonBlank == HeaderDetector.searchDepth { headEnd = index + HeaderDetector.sniffDepth }
+            try source.forEachRowBatch(size: batchSize, pieceSize: pieceSize) { batch in
+                var piece = 0
+                // Until the header is decided, row by row in order.
+                while detected == nil && piece < batch.pieceCount {
+                    for row in batch.rows(ofPiece: piece).rows {
+                        defer { index += 1 }
+                        if detected == nil {
+                            head.append(row)
+                            if nonBlank < HeaderDetector.searchDepth && row.fields.contains(where: { !TextCleaning.collapse($0).isEmpty }) {
+                                nonBlank += 1
+                                if nonBlank == HeaderDetector.searchDepth { headEnd = index + HeaderDetector.sniffDepth }
+                            }
+                            if index >= headEnd { decide() }
+                        } else if case .success(let layout) = detected, index > layout.headerIndex {
+                            collect(row, into: &evidence)
                         }
-                        if index >= headEnd { decide() }
-                    } else if case .success(let layout) = detected, index > layout.headerIndex {
-                        collect(row)
+                    }
+                    piece += 1
+                }
+                guard piece < batch.pieceCount else { return true }
+                let first = piece
+                // The header is known and lies in an earlier piece: the rest of the batch on all cores.
+                if case .success = detected {
+                    let columns = dateColumns
+                    let parts = ParallelChunks.map(count: batch.pieceCount - first, chunkSize: 1) { pieces in
+                        var found: [Int: DateCellParser.OrderEvidence] = [:]
+                        for c in columns { found[c] = DateCellParser.OrderEvidence() }
+                        for p in pieces {
+                            for row in batch.rows(ofPiece: first + p, keeping: { columns.contains($0) }).rows {
+                                for c in columns where c < row.fields.count { found[c]!.add(row.fields[c]) }
+                            }
+                        }
+                        return found
+                    }
+                    for part in parts {
+                        for (c, e) in part { evidence[c]!.join(e) }
                     }
                 }
+                // With no header found, the rest is only counted (and read, so a fault is still reported).
+                for p in first..<batch.pieceCount { index += batch.pieces[p].rowCount }
                 return true
             }
         }
         if detected == nil { decide() }
         switch detected! {
-        case .success(let layout): return (layout, cells, index)
+        case .success(let layout): return (layout, evidence, index)
         case .failure(let issue): throw issue
         }
     }
@@ -187,19 +216,19 @@ public struct SnapshotNormalizer: Sendable {
     /// The order of each date column, from its `cells` (keyed by column): decided by the column's own dates,
     /// else by another column of the file, else by the file's language (with a warning when a date could be
     /// read either way).
-    func dateOrders(layout: ColumnLayout, cells: [Int: [String]], warnings: inout [RowWarning]) -> [ColumnRole: DateOrder] {
+    func dateOrders(layout: ColumnLayout, evidence: [Int: DateCellParser.OrderEvidence], warnings: inout [RowWarning]) -> [ColumnRole: DateOrder] {
         let dateRoles: [ColumnRole] = [.signed, .validUntil, .signedAndTerm]
         var decided: [ColumnRole: DateOrder] = [:]
         var undecided: [ColumnRole] = []
         for role in dateRoles {
             guard let c = layout.column(role) else { continue }
-            if let order = DateCellParser.inferOrder(cells[c] ?? []) { decided[role] = order } else { undecided.append(role) }
+            if let order = evidence[c]?.order { decided[role] = order } else { undecided.append(role) }
         }
         let fileOrder = decided.values.first
         let languageOrder: DateOrder = layout.language == "en" ? .monthFirst : .dayFirst
         for role in undecided {
             let c = layout.column(role)!
-            let ambiguous = (cells[c] ?? []).contains { $0.split(separator: "/").count == 3 }
+            let ambiguous = evidence[c]?.hasSlashDate ?? false
             decided[role] = fileOrder ?? languageOrder
             if ambiguous && fileOrder == nil {
                 let name = layout.headers[c]

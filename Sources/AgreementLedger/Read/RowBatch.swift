@@ -44,8 +44,9 @@ public struct RowBatch: @unchecked Sendable {
         self.rowCount = rowCount
     }
 
-    /// The rows of piece `n` and the index of the first of them in the batch.
-    public func rows(ofPiece n: Int) -> (firstRow: Int, rows: [TextRow]) {
+    /// The rows of piece `n` and the index of the first of them in the batch. `keep`, when given, names the
+    /// wanted columns; the others may come back as "" (the row keeps its width).
+    public func rows(ofPiece n: Int, keeping keep: ((Int) -> Bool)? = nil) -> (firstRow: Int, rows: [TextRow]) {
         let piece = pieces[n]
         switch storage {
         case .rows(let rows):
@@ -57,7 +58,7 @@ public struct RowBatch: @unchecked Sendable {
             rows.reserveCapacity(piece.rowCount)
             for _ in 0..<piece.rowCount {
                 // These rows were stepped over without a fault when the batch was cut, over the same bytes.
-                guard let row = try? scanner.next() else { preconditionFailure("a row of a cut batch no longer scans") }
+                guard let row = try? scanner.next(keeping: keep) else { preconditionFailure("a row of a cut batch no longer scans") }
                 rows.append(row)
             }
             return (piece.firstRow, rows)

@@ -437,7 +437,8 @@ public final class EventStore {
         state.reserveCapacity(state.agreements.count + batch.count)
         for event in batch { state.apply(event) }
         StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
-        // The state is let go before the history index is brought up to date from the batch.
+        // The state is let go (on another core) before the history index is brought up to date from the batch.
+        BackgroundRelease.release(consume state)
         state = LedgerState()
         HistoryIndex.update(directory: directory, logPath: logPath, before: (committedLines, previousLength, lastHash),
                             batch: batch, names: names, lineLengths: lineLengths, after: stamp)

@@ -70,3 +70,25 @@ import Testing
         }
     }
 }
+
+/// The matcher's pairs come in record order: stage 0's already are, the later stages' are merged in.
+@Suite struct PairOrderTests {
+    @Test func aSortedPrefixMergedWithTheRestIsTheSortedWhole() {
+        var state: UInt64 = 11
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<300 {
+            let n = next(30)
+            // Some record indices for stage 0 (in order), the others in any order after them.
+            let chosen = (0..<n).filter { _ in next(3) != 0 }
+            var rest = (0..<n).filter { !chosen.contains($0) }
+            for i in rest.indices.reversed() { rest.swapAt(i, next(i + 1)) }
+            let pairs = (chosen + rest).map { (new: $0, known: "id-\($0)") }
+            let merged = AgreementMatcher.mergedByRecord(pairs, sortedPrefix: chosen.count)
+            #expect(merged.map(\.new) == Array(0..<n))
+            #expect(merged.allSatisfy { $0.known == "id-\($0.new)" })
+        }
+    }
+}

@@ -36,21 +36,47 @@ public enum DateCellParser {
     /// The order the cells of one column use: .dayFirst when some a/b/yyyy cell has a > 12, .monthFirst when
     /// some has b > 12; nil when nothing decides or the column contradicts itself.
     public static func inferOrder(_ cells: some Sequence<String>) -> DateOrder? {
-        var dayFirst = false
-        var monthFirst = false
-        for cell in cells {
+        var evidence = OrderEvidence()
+        for cell in cells { evidence.add(cell) }
+        return evidence.order
+    }
+
+    /// What a column's cells say about its day/month order, gathered cell by cell: pieces of a big file are
+    /// looked at on different cores and their evidence joined, without holding the cells.
+    struct OrderEvidence: Sendable {
+        private var dayFirst = false
+        private var monthFirst = false
+        /// Some cell has three parts between slashes: a date that could be read either way if nothing decides.
+        private(set) var hasSlashDate = false
+
+        /// The order decided, as `inferOrder` says.
+        var order: DateOrder? {
+            if dayFirst == monthFirst { return nil }
+            return dayFirst ? .dayFirst : .monthFirst
+        }
+
+        /// Both pieces' evidence, as if their cells had been seen together.
+        mutating func join(_ other: OrderEvidence) {
+            dayFirst = dayFirst || other.dayFirst
+            monthFirst = monthFirst || other.monthFirst
+            hasSlashDate = hasSlashDate || other.hasSlashDate
+        }
+
+        mutating func add(_ cell: String) {
             if let scan = PlainScan(cell) {
                 // One plain token: the a/b/yyyy test straight on its numbers.
+                if scan.separator == UInt8(ascii: "/") && scan.parts == 3 { hasSlashDate = true }
                 if scan.parts == 3, scan.separator == UInt8(ascii: "/"), scan.lengths.0 <= 2, scan.lengths.1 <= 2,
                    scan.lengths.2 == 2 || scan.lengths.2 == 4 {
                     let (a, b) = (scan.values.0, scan.values.1)
                     if a > 12 && b <= 12 { dayFirst = true }
                     if b > 12 && a <= 12 { monthFirst = true }
                 }
-                continue
+                return
             }
             // Only a cell with a slash can hold an a/b/yyyy date.
-            guard cell.utf8.contains(UInt8(ascii: "/")) else { continue }
+            guard cell.utf8.contains(UInt8(ascii: "/")) else { return }
+            if cell.split(separator: "/").count == 3 { hasSlashDate = true }
             for token in tokens(of: CellText.collapsed(cell)) {
                 let parts = token.split(separator: "/", omittingEmptySubsequences: false)
                 guard parts.count == 3, parts[2].count == 2 || parts[2].count == 4,
@@ -60,8 +86,6 @@ public enum DateCellParser {
                 if b > 12 && a <= 12 { monthFirst = true }
             }
         }
-        if dayFirst == monthFirst { return nil }
-        return dayFirst ? .dayFirst : .monthFirst
     }
 
     /// Excel serial day number (1900 system, with Excel's fictitious 1900-02-29) to a date.

@@ -64,10 +64,14 @@ struct ChainedLines {
         var part = Serialized()
         part.bytes.reserveCapacity(range.count * 700)
         part.marks.reserveCapacity(range.count)
-        for i in range {
-            let start = part.bytes.count
-            let (hashAt, prevAt) = events[i].appendCanonicalWithoutHash(to: &part.bytes, placeholderPrev: true)
-            part.marks.append((start, hashAt, prevAt))
+        // Each event borrowed in place: reading it from the array would copy (retain and release) it.
+        events.withUnsafeBufferPointer { events in
+            for i in range {
+                let start = part.bytes.count
+                let (hashAt, prevAt) = (events.baseAddress! + i).pointee.appendCanonicalWithoutHash(to: &part.bytes,
+                                                                                                  placeholderPrev: true)
+                part.marks.append((start, hashAt, prevAt))
+            }
         }
         return part
     }

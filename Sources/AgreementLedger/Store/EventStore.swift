@@ -435,7 +435,8 @@ public final class EventStore {
         let pastAppended = PastStates.append(directory: directory, before: (committedLines, previousLength),
                                              segment: { PastStates.segment(for: batch, before: state) }, after: stamp)
         state.reserveCapacity(state.agreements.count + batch.count)
-        for event in batch { state.apply(event) }
+        // Each event borrowed in place: a loop over the array would copy (retain and release) every one.
+        batch.withUnsafeBufferPointer { events in for i in events.indices { state.apply((events.baseAddress! + i).pointee) } }
         StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
         // The state is let go (on another core) before the history index is brought up to date from the batch.
         BackgroundRelease.release(consume state)
@@ -491,7 +492,11 @@ public final class EventStore {
             throw .invalidBatch(log: logPath, reason: "its last event is \"\(batch[last].type.rawValue)\", "
                 + "but a batch must end with its \"imported\" event")
         }
-        if let early = batch[..<last].firstIndex(where: { $0.type == .imported }) {
+        // Types read in place: a search over the array would copy (retain and release) every event.
+        let early = batch.withUnsafeBufferPointer { events in
+            (0..<last).first { (events.baseAddress! + $0).pointee.type == .imported }
+        }
+        if let early {
             throw .invalidBatch(log: logPath, reason: "event \(early + 1) of \(batch.count) is \"imported\"; "
                 + "only the last event of a batch may be")
         }

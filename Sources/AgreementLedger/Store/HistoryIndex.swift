@@ -56,9 +56,13 @@ enum HistoryIndex {
     /// found through its agreement, already wanted once the name matched, so the index shrinks by most of its
     /// names and a lookup skips them. (A rebuilt index keeps every line's name.)
     static func bringsName(_ batch: [LedgerEvent], before state: LedgerState) -> [Bool] {
-        batch.map { e in
-            guard let id = e.agreement else { return false }
-            return e.type == .signed || state[id]?.record.partner != e.partner
+        // Each event borrowed in place: mapping the array would copy (retain and release) every one.
+        batch.withUnsafeBufferPointer { events in
+            (0..<events.count).map { i in
+                let e = events.baseAddress! + i
+                guard let id = e.pointee.agreement else { return false }
+                return e.pointee.type == .signed || state[id]?.record.partner != e.pointee.partner
+            }
         }
     }
 
@@ -82,12 +86,16 @@ enum HistoryIndex {
         let parts = ParallelChunks.map(count: batch.count, chunkSize: 16_384) { [batch, offsets] range in
             var w = BinaryWriter(capacity: range.count * 64)
             var count = 0
-            for i in range {
-                guard let id = batch[i].agreement else { continue }
-                let name = names[i] ? PartnerName.folded(batch[i].partner ?? "") : ""
-                appendEntry(&w, id: id, name: name, signed: batch[i].type == .signed,
-                            seq: batch[i].seq, offset: offsets[i], length: lineLengths[i])
-                count += 1
+            // Each event borrowed in place: reading it from the array would copy (retain and release) it.
+            batch.withUnsafeBufferPointer { events in
+                for i in range {
+                    let e = events.baseAddress! + i
+                    guard let id = e.pointee.agreement else { continue }
+                    let name = names[i] ? PartnerName.folded(e.pointee.partner ?? "") : ""
+                    appendEntry(&w, id: id, name: name, signed: e.pointee.type == .signed,
+                                seq: e.pointee.seq, offset: offsets[i], length: lineLengths[i])
+                    count += 1
+                }
             }
             return (w.bytes, count)
         }

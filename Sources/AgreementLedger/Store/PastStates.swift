@@ -63,7 +63,10 @@ enum PastStates {
     /// The segment for `batch` (seqs assigned, not yet folded) on top of `state`.
     static func segment(for batch: [LedgerEvent], before state: LedgerState) -> Segment {
         var builder = SegmentBuilder()
-        for event in batch { builder.note(event, before: state) }
+        // Each event borrowed in place: a loop over the array would copy (retain and release) every one.
+        batch.withUnsafeBufferPointer { events in
+            for i in events.indices { builder.note((events.baseAddress! + i).pointee, before: state) }
+        }
         return (builder.pieces, builder.count)
     }
 

@@ -521,18 +521,14 @@ public final class EventStore {
         var seq = last.lines
         var out = [UInt8]()
         out.reserveCapacity(min(batch.count * 640, pieceSize) + 4096)
-        var failure: String?
         var flushed = 0
+        // Pieces are written on another thread while the next is hashed.
+        let writer = LogPieceWriter(fd: fd, write: appendWrite, accumulator: accumulator)
+        var stopped = false
         func flush(_ out: inout [UInt8]) {
             flushed += out.count
-            let written = out.withUnsafeBytes { appendWrite(fd, $0.baseAddress!, $0.count) }
-            if written < 0 {
-                failure = LogFile.errorText()
-            } else if written != out.count {
-                failure = "only \(written) of \(out.count) bytes were written"
-            }
-            out.withUnsafeBufferPointer { accumulator.add($0) }
-            out.removeAll(keepingCapacity: true)
+            writer.submit(&out)
+            stopped = writer.failure != nil
         }
         for index in batch.indices {
             seq += 1
@@ -559,9 +555,11 @@ public final class EventStore {
                 if index == lastIndex { closing = envelope }
             }
             if out.count >= pieceSize { flush(&out) }
-            return failure == nil
+            return !stopped
         }
-        if failure == nil && !out.isEmpty { flush(&out) }
+        if !stopped && !out.isEmpty { flush(&out) }
+        accumulator = writer.finish()
+        var failure = writer.failure
         if keepingEnvelopes {
             for (index, envelope) in envelopes.enumerated() { (batch[index].prev, batch[index].hash) = envelope }
         } else {

@@ -68,7 +68,10 @@ public struct Importer {
                 let rowCount = records.count
                 var (events, warnings) = Importer.diff(records, repeatedRows: file.snapshot.repeatedRows,
                                                        source: source, state: state, differ: differ)
-                records = []
+                // Let go on another core: freeing a million records need not hold up the append.
+                var diffed: [AgreementRecord] = []
+                swap(&diffed, &records)
+                BackgroundRelease.release(consume diffed)
                 var counts = EventCounts()
                 for e in events { counts[e.type] += 1 }
                 if !allowMassClosure {

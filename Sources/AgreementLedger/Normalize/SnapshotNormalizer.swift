@@ -213,7 +213,7 @@ public struct SnapshotNormalizer: Sendable {
 
     // MARK: - Day/month order per column
 
-    /// The order of each date column, from its `cells` (keyed by column): decided by the column's own dates,
+    /// The order of each date column, from its cells' `evidence` (keyed by column): decided by the column's own dates,
     /// else by another column of the file, else by the file's language (with a warning when a date could be
     /// read either way).
     func dateOrders(layout: ColumnLayout, evidence: [Int: DateCellParser.OrderEvidence], warnings: inout [RowWarning]) -> [ColumnRole: DateOrder] {

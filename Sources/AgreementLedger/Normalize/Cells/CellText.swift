@@ -32,7 +32,11 @@ enum CellText {
     /// The text with every run of spaces made one ASCII space, invisible scalars dropped, and the ends trimmed.
     static func collapsed(_ text: some StringProtocol) -> String {
         let string = String(text)
-        if isCollapsed(string) { return string }
+        return isCollapsed(string) ? string : collapsedScalarByScalar(string)
+    }
+
+    /// `collapsed` without the byte check that most cells pass: the rule itself, scalar by scalar.
+    static func collapsedScalarByScalar(_ string: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for s in string.unicodeScalars {
@@ -58,6 +62,19 @@ enum CellText {
             var i = 0
             let n = bytes.count
             while i < n {
+                // Eight bytes at a time while all of them are printable ASCII other than space.
+                if i + 8 <= n {
+                    let w = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+                    // A high bit where a byte is below 0x21, or above 0x7E (0x7F and up), or non-ASCII.
+                    let below = (w &- ones &* 0x21) & ~w
+                    let above = (w &+ ones &* 0x01) & high
+                    if (below | above | w) & high == 0 {
+                        previousSpace = false
+                        i += 8
+                        continue
+                    }
+                }
                 let b = bytes[i]
                 if b == 0x20 {
                     if previousSpace { return false }

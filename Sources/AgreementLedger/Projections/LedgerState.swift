@@ -27,7 +27,10 @@ public struct LedgerState: Equatable, Sendable {
         }
         if !inOrder { self.agreements.sort { $0.firstSeq < $1.firstSeq } }
         positions.reserveCapacity(agreements.count)
-        for (p, a) in self.agreements.enumerated() { positions[a.id] = p }
+        // Each id read in place: enumerating the array would copy (retain and release) every agreement.
+        self.agreements.withUnsafeBufferPointer { all in
+            for p in all.indices { positions[(all.baseAddress! + p).pointee.id] = p }
+        }
         self.lastImport = lastImport
         self.importCount = importCount
         self.lastSeq = lastSeq

@@ -110,7 +110,11 @@ public struct LedgerState: Equatable, Sendable {
     /// itself (no copy) when every agreement qualifies.
     public func ordered(source: String? = nil) -> [AgreementState] {
         guard let source else { return agreements }
-        if agreements.allSatisfy({ $0.source == source }) { return agreements }
+        // Sources read in place: a search over the array would copy (retain and release) every agreement.
+        let allOfSource = agreements.withUnsafeBufferPointer { all in
+            all.indices.allSatisfy { (all.baseAddress! + $0).pointee.source == source }
+        }
+        if allOfSource { return agreements }
         return agreements.filter { $0.source == source }
     }
 }

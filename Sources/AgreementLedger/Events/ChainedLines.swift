@@ -64,14 +64,10 @@ struct ChainedLines {
         var part = Serialized()
         part.bytes.reserveCapacity(range.count * 700)
         part.marks.reserveCapacity(range.count)
-        // Each event borrowed in place: reading it from the array would copy (retain and release) it.
-        events.withUnsafeBufferPointer { events in
-            for i in range {
-                let start = part.bytes.count
-                let (hashAt, prevAt) = (events.baseAddress! + i).pointee.appendCanonicalWithoutHash(to: &part.bytes,
-                                                                                                  placeholderPrev: true)
-                part.marks.append((start, hashAt, prevAt))
-            }
+        events.forEachInPlace(in: range) { _, event in
+            let start = part.bytes.count
+            let (hashAt, prevAt) = event.appendCanonicalWithoutHash(to: &part.bytes, placeholderPrev: true)
+            part.marks.append((start, hashAt, prevAt))
         }
         return part
     }

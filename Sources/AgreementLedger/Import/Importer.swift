@@ -76,12 +76,8 @@ public struct Importer {
                 for e in events { counts[e.type] += 1 }
                 if !allowMassClosure {
                     var active = 0
-                    // Read in place: a loop over the array would copy (retain and release) every agreement.
-                    state.agreements.withUnsafeBufferPointer { all in
-                        for i in all.indices {
-                            let a = all.baseAddress! + i
-                            if a.pointee.source == source && a.pointee.state == .active { active += 1 }
-                        }
+                    state.agreements.forEachInPlace { _, a in
+                        if a.source == source && a.state == .active { active += 1 }
                     }
                     if rowCount == 0 {
                         let effect = active > 0 ? "; importing it would close all \(active) active agreements of \"\(source)\"" : ""

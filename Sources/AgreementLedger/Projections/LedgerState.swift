@@ -26,11 +26,10 @@ public struct LedgerState: Equatable, Sendable {
             break
         }
         if !inOrder { self.agreements.sort { $0.firstSeq < $1.firstSeq } }
+        var positions: [String: Int] = [:]
         positions.reserveCapacity(agreements.count)
-        // Each id read in place: enumerating the array would copy (retain and release) every agreement.
-        self.agreements.withUnsafeBufferPointer { all in
-            for p in all.indices { positions[(all.baseAddress! + p).pointee.id] = p }
-        }
+        self.agreements.forEachInPlace { p, a in positions[a.id] = p }
+        self.positions = positions
         self.lastImport = lastImport
         self.importCount = importCount
         self.lastSeq = lastSeq
@@ -110,11 +109,7 @@ public struct LedgerState: Equatable, Sendable {
     /// itself (no copy) when every agreement qualifies.
     public func ordered(source: String? = nil) -> [AgreementState] {
         guard let source else { return agreements }
-        // Sources read in place: a search over the array would copy (retain and release) every agreement.
-        let allOfSource = agreements.withUnsafeBufferPointer { all in
-            all.indices.allSatisfy { (all.baseAddress! + $0).pointee.source == source }
-        }
-        if allOfSource { return agreements }
+        if agreements.firstIndexInPlace(where: { $0.source != source }) == nil { return agreements }
         return agreements.filter { $0.source == source }
     }
 }

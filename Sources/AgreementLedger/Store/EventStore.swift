@@ -435,8 +435,7 @@ public final class EventStore {
         let pastAppended = PastStates.append(directory: directory, before: (committedLines, previousLength),
                                              segment: { PastStates.segment(for: batch, before: state) }, after: stamp)
         state.reserveCapacity(state.agreements.count + batch.count)
-        // Each event borrowed in place: a loop over the array would copy (retain and release) every one.
-        batch.withUnsafeBufferPointer { events in for i in events.indices { state.apply((events.baseAddress! + i).pointee) } }
+        batch.forEachInPlace { _, event in state.apply(event) }
         StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
         // The state is let go (on another core) before the history index is brought up to date from the batch.
         BackgroundRelease.release(consume state)
@@ -492,11 +491,7 @@ public final class EventStore {
             throw .invalidBatch(log: logPath, reason: "its last event is \"\(batch[last].type.rawValue)\", "
                 + "but a batch must end with its \"imported\" event")
         }
-        // Types read in place: a search over the array would copy (retain and release) every event.
-        let early = batch.withUnsafeBufferPointer { events in
-            (0..<last).first { (events.baseAddress! + $0).pointee.type == .imported }
-        }
-        if let early {
+        if let early = batch.firstIndexInPlace(in: 0..<last, where: { $0.type == .imported }) {
             throw .invalidBatch(log: logPath, reason: "event \(early + 1) of \(batch.count) is \"imported\"; "
                 + "only the last event of a batch may be")
         }

@@ -56,14 +56,13 @@ enum HistoryIndex {
     /// found through its agreement, already wanted once the name matched, so the index shrinks by most of its
     /// names and a lookup skips them. (A rebuilt index keeps every line's name.)
     static func bringsName(_ batch: [LedgerEvent], before state: LedgerState) -> [Bool] {
-        // Each event borrowed in place: mapping the array would copy (retain and release) every one.
-        batch.withUnsafeBufferPointer { events in
-            (0..<events.count).map { i in
-                let e = events.baseAddress! + i
-                guard let id = e.pointee.agreement else { return false }
-                return e.pointee.type == .signed || state[id]?.record.partner != e.pointee.partner
-            }
+        var brings: [Bool] = []
+        brings.reserveCapacity(batch.count)
+        batch.forEachInPlace { _, e in
+            guard let id = e.agreement else { return brings.append(false) }
+            brings.append(e.type == .signed || state[id]?.record.partner != e.partner)
         }
+        return brings
     }
 
     /// Brings the index up to the committed log `after` once a writer appended `batch` (its lines
@@ -86,16 +85,12 @@ enum HistoryIndex {
         let parts = ParallelChunks.map(count: batch.count, chunkSize: 16_384) { [batch, offsets] range in
             var w = BinaryWriter(capacity: range.count * 64)
             var count = 0
-            // Each event borrowed in place: reading it from the array would copy (retain and release) it.
-            batch.withUnsafeBufferPointer { events in
-                for i in range {
-                    let e = events.baseAddress! + i
-                    guard let id = e.pointee.agreement else { continue }
-                    let name = names[i] ? PartnerName.folded(e.pointee.partner ?? "") : ""
-                    appendEntry(&w, id: id, name: name, signed: e.pointee.type == .signed,
-                                seq: e.pointee.seq, offset: offsets[i], length: lineLengths[i])
-                    count += 1
-                }
+            batch.forEachInPlace(in: range) { i, e in
+                guard let id = e.agreement else { return }
+                let name = names[i] ? PartnerName.folded(e.partner ?? "") : ""
+                appendEntry(&w, id: id, name: name, signed: e.type == .signed,
+                            seq: e.seq, offset: offsets[i], length: lineLengths[i])
+                count += 1
             }
             return (w.bytes, count)
         }

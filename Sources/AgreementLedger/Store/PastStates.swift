@@ -63,10 +63,7 @@ enum PastStates {
     /// The segment for `batch` (seqs assigned, not yet folded) on top of `state`.
     static func segment(for batch: [LedgerEvent], before state: LedgerState) -> Segment {
         var builder = SegmentBuilder()
-        // Each event borrowed in place: a loop over the array would copy (retain and release) every one.
-        batch.withUnsafeBufferPointer { events in
-            for i in events.indices { builder.note((events.baseAddress! + i).pointee, before: state) }
-        }
+        batch.forEachInPlace { _, event in builder.note(event, before: state) }
         return (builder.pieces, builder.count)
     }
 

@@ -47,7 +47,7 @@ public struct Importer {
             var outcome: ImportOutcome?
             var refusal: InputError?
             // The snapshot's partner names, so that the ledger's equal ones share their storage as it is read.
-            var written = try store.transaction(returningBatch: keepingEvents, sharing: { Set(records.lazy.map(\.partner)) }) { stored in
+            var written = try store.transaction(returningBatch: keepingEvents, sharing: { HeldStrings(records.map(\.partner)) }) { stored in
                 var state = stored
                 for event in pending { state.apply(event) }
                 if let last = state.lastImport[source] {

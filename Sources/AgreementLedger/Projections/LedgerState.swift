@@ -8,7 +8,7 @@ public struct LedgerState: Equatable, Sendable {
     /// comes without a sort.
     public private(set) var agreements: [AgreementState] = []
     /// Position in `agreements` by id.
-    private var positions: [String: Int] = [:]
+    private var positions = PositionIndex()
     /// The latest `imported` event of each source.
     public private(set) var lastImport: [String: LedgerEvent] = [:]
     /// Number of `imported` events folded.
@@ -26,10 +26,7 @@ public struct LedgerState: Equatable, Sendable {
             break
         }
         if !inOrder { self.agreements.sort { $0.firstSeq < $1.firstSeq } }
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(agreements.count)
-        self.agreements.forEachInPlace { p, a in positions[a.id] = p }
-        self.positions = positions
+        positions = LedgerState.index(of: self.agreements)
         self.lastImport = lastImport
         self.importCount = importCount
         self.lastSeq = lastSeq
@@ -47,19 +44,31 @@ public struct LedgerState: Equatable, Sendable {
 
     /// The agreement with this id.
     public subscript(id: String) -> AgreementState? {
-        positions[id].map { agreements[$0] }
+        position(of: id).map { agreements[$0] }
     }
 
-    /// Every agreement's id.
-    public var ids: Dictionary<String, Int>.Keys { positions.keys }
+    /// Every agreement's id, in ledger order.
+    public var ids: [String] { agreements.map(\.id) }
 
     /// The index of the agreement with this id in `agreements`.
-    public func position(of id: String) -> Int? { positions[id] }
+    public func position(of id: String) -> Int? {
+        positions.position(hash: PositionIndex.hash(id)) { PositionIndex.sameBytes(agreements[$0].id, id) }
+    }
 
     /// Room for `count` agreements, so that folding a big batch does not grow the storage step by step.
     public mutating func reserveCapacity(_ count: Int) {
         agreements.reserveCapacity(count)
-        positions.reserveCapacity(count)
+    }
+
+    /// The positions of `agreements` by id, their hashes computed on all cores.
+    private static func index(of agreements: [AgreementState]) -> PositionIndex {
+        let hashes = PositionIndex.hashes(count: agreements.count) { agreements[$0].id }
+        return PositionIndex(hashes: hashes) { PositionIndex.sameBytes(agreements[$0].id, agreements[$1].id) }
+    }
+
+    /// Equal when the agreements, imports and sequence are: the index by id follows from the agreements.
+    public static func == (a: LedgerState, b: LedgerState) -> Bool {
+        a.agreements == b.agreements && a.lastImport == b.lastImport && a.importCount == b.importCount && a.lastSeq == b.lastSeq
     }
 
     /// Folds one event in.
@@ -73,15 +82,18 @@ public struct LedgerState: Equatable, Sendable {
             guard let id = event.agreement, let record = event.record else { return }
             let a = AgreementState(id: id, source: event.source, record: record, state: .active,
                                    firstSeq: event.seq, lastRecorded: event.recorded)
-            if let p = positions[id] {
+            let hash = PositionIndex.hash(id)
+            if let p = positions.position(hash: hash, matches: { PositionIndex.sameBytes(agreements[$0].id, id) }) {
                 // An id signed twice (never written so) replaces the first, in its new place.
                 agreements.remove(at: p)
-                for q in p..<agreements.count { positions[agreements[q].id] = q }
+                agreements.append(a)
+                positions = LedgerState.index(of: agreements)
+                return
             }
-            positions[id] = agreements.count
+            positions.insert(agreements.count, hash: hash) { _ in false }
             agreements.append(a)
         case .renewed, .amended:
-            guard let id = event.agreement, let p = positions[id] else { return }
+            guard let id = event.agreement, let p = position(of: id) else { return }
             var a = agreements[p]
             for (field, change) in event.changes ?? [:] {
                 if field == "state" { continue }
@@ -95,7 +107,7 @@ public struct LedgerState: Equatable, Sendable {
             a.lastRecorded = event.recorded
             agreements[p] = a
         case .expired, .closed:
-            guard let id = event.agreement, let p = positions[id] else { return }
+            guard let id = event.agreement, let p = position(of: id) else { return }
             var a = agreements[p]
             a.state = event.type == .expired ? .expired : .closed
             if event.type == .closed || event.effective == nil { a.endedOn = event.recorded }

@@ -244,7 +244,7 @@ public final class EventStore {
     ///
     /// `sharing` gives strings the caller already has (an import: the snapshot's partner names), asked for only
     /// when a checkpoint is read: the state's equal ones share their storage, and the set is let go then.
-    public func transaction(returningBatch: Bool = true, sharing: () -> Set<String> = { [] },
+    public func transaction(returningBatch: Bool = true, sharing: () -> HeldStrings = { .none },
                             _ body: (LedgerState) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
         try FileLock.withExclusiveLock(path: EventStore.join(directory, EventStore.lockFileName)) {
             try locked(returningBatch: returningBatch, sharing: sharing, body)
@@ -340,7 +340,7 @@ public final class EventStore {
 
     // MARK: - The locked part of a transaction
 
-    private func locked(returningBatch: Bool, sharing: () -> Set<String>,
+    private func locked(returningBatch: Bool, sharing: () -> HeldStrings,
                         _ body: (LedgerState) throws -> [LedgerEvent]?) throws -> [LedgerEvent] {
         let existed = LogFile.exists(logPath)
         let fd = open(logPath, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
@@ -448,7 +448,7 @@ public final class EventStore {
 
     /// The state checkpoint, when the log's first bytes are still those it covers, with the checksum
     /// accumulated over them (so a writer can extend it); nil when there is none or it is stale.
-    private func checkpointedBase(fd: Int32, sharing: () -> Set<String> = { [] }) throws(StoreError) -> (stamp: VerifiedCheckpoint, state: LedgerState,
+    private func checkpointedBase(fd: Int32, sharing: () -> HeldStrings = { .none }) throws(StoreError) -> (stamp: VerifiedCheckpoint, state: LedgerState,
                                                                    accumulator: PrefixChecksum.Accumulator)? {
         guard let cached = StateCheckpoint.read(directory: directory, sharing: sharing),
               let accumulator = try prefixChecksum(ofCovered: cached.stamp, fd: fd) else { return nil }
@@ -518,7 +518,7 @@ public final class EventStore {
         out.reserveCapacity(min(batch.count * 640, pieceSize) + 4096)
         var flushed = 0
         // Pieces are written on another thread while the next is hashed.
-        let writer = LogPieceWriter(fd: fd, write: appendWrite, accumulator: accumulator)
+        let writer = PieceWriter(fd: fd, write: appendWrite, accumulator: accumulator)
         var stopped = false
         func flush(_ out: inout [UInt8]) {
             flushed += out.count
@@ -553,7 +553,7 @@ public final class EventStore {
             return !stopped
         }
         if !stopped && !out.isEmpty { flush(&out) }
-        accumulator = writer.finish()
+        accumulator = writer.finish()!
         var failure = writer.failure
         if keepingEnvelopes {
             for (index, envelope) in envelopes.enumerated() { (batch[index].prev, batch[index].hash) = envelope }

@@ -28,7 +28,7 @@ struct StateCheckpoint {
     /// against the log).
     /// Partner names equal to one in `sharing()` (asked for only when the file exists) take that string's
     /// storage.
-    static func read(directory: String, sharing: () -> Set<String> = { [] }) -> StateCheckpoint? {
+    static func read(directory: String, sharing: () -> HeldStrings = { .none }) -> StateCheckpoint? {
         guard let file = MappedFile(path: EventStore.join(directory, relativePath)) else { return nil }
         return decode(file.bytes, sharing: sharing(), release: file.release)
     }
@@ -49,12 +49,15 @@ struct StateCheckpoint {
         let temporary = path + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
-        var ok = true
+        // Written on another thread while the next agreements are encoded.
+        let writer = PieceWriter(fd: fd, write: { fd, bytes, count in
+            LogFile.writeAll(fd: fd, UnsafeRawBufferPointer(start: bytes, count: count)) ? count : -1
+        }, accumulator: nil)
         encode { piece in
-            guard ok else { return }
-            ok = piece.withUnsafeBytes { LogFile.writeAll(fd: fd, $0) }
+            if writer.failure == nil { writer.submit(taking: piece) }
         }
-        ok = ok && fsync(fd) == 0
+        _ = writer.finish()
+        let ok = writer.failure == nil && fsync(fd) == 0
         close(fd)
         if !ok || rename(temporary, path) != 0 { unlink(temporary) }
     }
@@ -145,7 +148,7 @@ struct StateCheckpoint {
 
     /// The checkpoint in `bytes`; `release` is handed each range of bytes once read (twice over: checked,
     /// then decoded), so a mapped file's pages can be given back behind the reader.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, sharing: Set<String> = [],
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, sharing: HeldStrings = .none,
                        release: (Range<Int>) -> Void = { _ in }) -> StateCheckpoint? {
         guard var checked = Checked(bytes, release: release) else { return nil }
         var agreements: [AgreementState] = []
@@ -160,7 +163,7 @@ struct StateCheckpoint {
                     range.map { i in
                         var a = entries[i].agreementState
                         interner.intern(&a.record)
-                        if !sharing.isEmpty, let k = sharing.firstIndex(of: a.record.partner) { a.record.partner = sharing[k] }
+                        if !sharing.isEmpty, let held = sharing.equal(to: a.record.partner) { a.record.partner = held }
                         return a
                     }
                 }

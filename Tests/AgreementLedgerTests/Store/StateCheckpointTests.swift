@@ -243,7 +243,7 @@ import Testing
         // Copies with storage of their own, as a freshly read snapshot has.
         let held = Set(long.map { String(decoding: Array($0.utf8), as: UTF8.self) })
         let plain = try #require(StateCheckpoint.read(directory: dir))
-        let shared = try #require(StateCheckpoint.read(directory: dir, sharing: { held }))
+        let shared = try #require(StateCheckpoint.read(directory: dir, sharing: { HeldStrings(Array(held)) }))
         #expect(shared.state == folded && plain.state == folded)
         func storage(_ s: String) -> UnsafePointer<UInt8>? {
             var s = s

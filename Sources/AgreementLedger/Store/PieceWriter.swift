@@ -1,22 +1,23 @@
 import Dispatch
 import Synchronization
 
-/// Writes a batch's log lines, a piece at a time and in order, on another thread while the next piece is
-/// hashed: the hash chain keeps one core busy, and the kernel's copy of the bytes into the file's pages cost
-/// that core a third of its time. At most two pieces wait, and their buffers are handed back for reuse.
-/// The checksum of the written bytes is kept as they go, for the writer's stamp.
-final class LogPieceWriter: @unchecked Sendable {
+/// Writes a file a piece at a time and in order, on another thread while the next piece is made: a batch's log
+/// lines while the next are hashed (the hash chain keeps one core busy, and the kernel's copy of the bytes into
+/// the file's pages cost that core a third of its time), the state checkpoint while the next agreements are
+/// encoded. At most two pieces wait. A log's checksum is kept as the bytes go, for the writer's stamp.
+final class PieceWriter: @unchecked Sendable {
     private let queue = DispatchQueue(label: "agreement-ledger.append")
     /// Pieces that may be written or waiting at once.
     private let slots = DispatchSemaphore(value: 2)
     private let fd: Int32
     private let write: (Int32, UnsafeRawPointer, Int) -> Int
-    /// Touched only on `queue` until `finish`.
-    private var accumulator: PrefixChecksum.Accumulator
+    /// Touched only on `queue` until `finish`; nil when no checksum is kept.
+    private var accumulator: PrefixChecksum.Accumulator?
     private let state = Mutex<(failure: String?, spare: [[UInt8]])>((nil, []))
 
-    /// A writer to `fd` through `write` (`write(2)`, or a test's failing one), its checksum going on from `accumulator`.
-    init(fd: Int32, write: @escaping (Int32, UnsafeRawPointer, Int) -> Int, accumulator: PrefixChecksum.Accumulator) {
+    /// A writer to `fd` through `write` (`write(2)`, or a test's failing one), its checksum going on from
+    /// `accumulator` (none kept when nil).
+    init(fd: Int32, write: @escaping (Int32, UnsafeRawPointer, Int) -> Int, accumulator: PrefixChecksum.Accumulator?) {
         self.fd = fd
         self.write = write
         self.accumulator = accumulator
@@ -32,6 +33,17 @@ final class LogPieceWriter: @unchecked Sendable {
         var bytes = state.withLock { $0.spare.popLast() } ?? []
         bytes.reserveCapacity(piece.capacity)
         swap(&bytes, &piece)
+        enqueue(bytes, handingBack: true)
+    }
+
+    /// Queues `piece`'s bytes for writing, its buffer let go once written; waits while two pieces are
+    /// already queued.
+    func submit(taking piece: [UInt8]) {
+        slots.wait()
+        enqueue(piece, handingBack: false)
+    }
+
+    private func enqueue(_ bytes: [UInt8], handingBack: Bool) {
         let handed = Handed(bytes)
         queue.async { [self] in
             defer { slots.signal() }
@@ -42,16 +54,17 @@ final class LogPieceWriter: @unchecked Sendable {
                     let reason = written < 0 ? LogFile.errorText() : "only \(written) of \(bytes.count) bytes were written"
                     state.withLock { $0.failure = $0.failure ?? reason }
                 }
-                bytes.withUnsafeBufferPointer { accumulator.add($0) }
+                if accumulator != nil { bytes.withUnsafeBufferPointer { accumulator!.add($0) } }
             }
+            guard handingBack else { return }
             bytes.removeAll(keepingCapacity: true)
             let spare = Handed(bytes)
             state.withLock { $0.spare.append(spare.take()) }
         }
     }
 
-    /// Waits for every queued piece; returns the checksum of all bytes written.
-    func finish() -> PrefixChecksum.Accumulator {
+    /// Waits for every queued piece; returns the checksum of all bytes written (nil when none is kept).
+    func finish() -> PrefixChecksum.Accumulator? {
         queue.sync {}
         return accumulator
     }

@@ -1,0 +1,24 @@
+/// Strings the program already holds (an import's partner names), so that an equal string read from a file can
+/// take that storage instead of keeping a copy of its own: at a million agreements, the state read for the diff
+/// and the snapshot it is diffed against would otherwise each hold every long name.
+public struct HeldStrings: Sendable {
+    private let strings: [String]
+    private let index: PositionIndex
+
+    /// None: every string read keeps its own storage.
+    public static let none = HeldStrings([])
+
+    /// `strings` (hashed on all cores).
+    public init(_ strings: [String]) {
+        self.strings = strings
+        let hashes = PositionIndex.hashes(count: strings.count) { strings[$0] }
+        index = PositionIndex(hashes: hashes) { PositionIndex.sameBytes(strings[$0], strings[$1]) }
+    }
+
+    public var isEmpty: Bool { strings.isEmpty }
+
+    /// The held string with the same bytes as `text`, or nil.
+    public func equal(to text: String) -> String? {
+        index.position(hash: PositionIndex.hash(text)) { PositionIndex.sameBytes(strings[$0], text) }.map { strings[$0] }
+    }
+}

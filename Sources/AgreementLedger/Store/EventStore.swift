@@ -434,7 +434,9 @@ public final class EventStore {
         // must be rebuilt instead waits until the state is let go.
         let pastAppended = PastStates.append(directory: directory, before: (committedLines, previousLength),
                                              segment: { PastStates.segment(for: batch, before: state) }, after: stamp)
-        state.reserveCapacity(state.agreements.count + batch.count)
+        var signed = 0
+        batch.forEachInPlace { _, e in if e.type == .signed { signed += 1 } }
+        state.reserveCapacity(state.agreements.count + signed)
         batch.forEachInPlace { _, event in state.apply(event) }
         StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
         // The state is let go (on another core) before the history index is brought up to date from the batch.

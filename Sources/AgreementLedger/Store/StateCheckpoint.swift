@@ -151,24 +151,29 @@ struct StateCheckpoint {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, sharing: HeldStrings = .none,
                        release: (Range<Int>) -> Void = { _ in }) -> StateCheckpoint? {
         guard var checked = Checked(bytes, release: release) else { return nil }
-        var agreements: [AgreementState] = []
-        agreements.reserveCapacity(checked.count)
         // Strings are made on all cores, a batch at a time, while the next batch is read; each piece of a
-        // batch has its own interner, kept from batch to batch.
+        // batch has its own interner, kept from batch to batch. Each agreement is made in its place in the
+        // array (gathering pieces would copy every agreement once more), and the array has room for a
+        // typical import's new agreements, so that it need not be moved to grow.
         let interners = Interners(count: 8)
-        let complete = checked.forEachBatch(size: 8 * agreementsPerPiece, release: release) { entries, readAhead in
-            let parts = ParallelChunks.map(count: entries.count, chunkSize: agreementsPerPiece,
-                                           alongside: [readAhead]) { range -> [AgreementState] in
-                interners.using(range.lowerBound / agreementsPerPiece) { interner in
-                    range.map { i in
-                        var a = entries[i].agreementState
-                        interner.intern(&a.record)
-                        if !sharing.isEmpty, let held = sharing.equal(to: a.record.partner) { a.record.partner = held }
-                        return a
+        var complete = false
+        let agreements = [AgreementState](unsafeUninitializedCapacity: checked.count + checked.count / 8) { buffer, made in
+            let slots = Slots(base: buffer.baseAddress!)
+            complete = checked.forEachBatch(size: 8 * agreementsPerPiece, release: release) { entries, readAhead in
+                let first = made
+                _ = ParallelChunks.map(count: entries.count, chunkSize: agreementsPerPiece,
+                                       alongside: [readAhead]) { range in
+                    interners.using(range.lowerBound / agreementsPerPiece) { interner in
+                        for i in range {
+                            var a = entries[i].agreementState
+                            interner.intern(&a.record)
+                            if !sharing.isEmpty, let held = sharing.equal(to: a.record.partner) { a.record.partner = held }
+                            (slots.base + first + i).initialize(to: a)
+                        }
                     }
                 }
+                made += entries.count
             }
-            for part in parts { agreements += part }
         }
         guard complete else { return nil }
         let state = LedgerState(agreements: agreements, lastImport: checked.lastImport, importCount: checked.importCount,
@@ -322,6 +327,11 @@ struct StateCheckpoint {
     }
 
     private static let statuses = AgreementStatus.allCases
+
+    /// The decoded array's storage, each piece of a batch initializing its own elements.
+    private struct Slots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<AgreementState>
+    }
 
     /// One interner per piece of a batch: each used by one thread at a time (the piece's), in turn.
     private final class Interners: @unchecked Sendable {

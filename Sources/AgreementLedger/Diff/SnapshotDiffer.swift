@@ -20,25 +20,15 @@ public struct SnapshotDiffer: Sendable {
     /// `repeatedRows` are the records' repeated agreements when already found (`Snapshot.repeatedRows`).
     public func diff(records: [AgreementRecord], repeatedRows: [[Int]]? = nil, known: [AgreementState], takenIDs: Set<String>)
         -> (events: [LedgerEvent], warnings: [RowWarning]) {
-        diff(records: records, repeatedRows: repeatedRows, known: known, positionOf: nil, isTaken: { takenIDs.contains($0) })
+        diff(records: records, repeatedRows: repeatedRows, known: known, isTaken: { takenIDs.contains($0) })
     }
 
-    /// As above, with the ledger's own lookups instead of copies: `positionOf` gives an id's index in `known`
-    /// (nil: an index is built here), `isTaken` says whether an id is in use anywhere in the ledger.
+    /// As above, with the ledger's own lookup instead of a copy of its ids: `isTaken` says whether an id is in
+    /// use anywhere in the ledger.
     public func diff(records: [AgreementRecord], repeatedRows: [[Int]]? = nil, known: [AgreementState],
-                     positionOf: (@Sendable (String) -> Int?)?, isTaken: (String) -> Bool)
-        -> (events: [LedgerEvent], warnings: [RowWarning]) {
+                     isTaken: (String) -> Bool) -> (events: [LedgerEvent], warnings: [RowWarning]) {
         let (merged, warnings) = DuplicateRows.merge(records, repeated: repeatedRows ?? DuplicateRows.repeated(records))
         var match = AgreementMatcher.match(new: merged, known: known)
-        let knownAt: @Sendable (String) -> Int?
-        if let positionOf {
-            knownAt = positionOf
-        } else {
-            var index: [String: Int] = [:]
-            index.reserveCapacity(known.count)
-            for (i, k) in known.enumerated() { index[k.id] = i }
-            knownAt = { [index] in index[$0] }
-        }
         // Emitted in row order into one array reserved for the most a diff can emit (two events per new
         // record, three per matched one, one per missing one; pages never touched cost nothing), then put in
         // type order in place: a million-event batch is never held twice.
@@ -55,11 +45,12 @@ public struct SnapshotDiffer: Sendable {
         for (n, base) in zip(unmatched, bases) {
             signedOrder.append((n, AgreementID.make(base: base, isTaken: isTaken, newlyTaken: &taken)))
         }
-        var pairs: [(new: Int, id: String, isNew: Bool)] = []
+        // A matched record's known agreement by index; a new record's id (its known index is -1).
+        var pairs: [(new: Int, known: Int, id: String)] = []
         pairs.reserveCapacity(match.pairs.count + signedOrder.count)
-        pairs += match.pairs.lazy.map { (new: $0.new, id: $0.known, isNew: false) }
+        pairs += match.pairs.lazy.map { (new: $0.new, known: $0.known, id: "") }
         match.pairs = []
-        pairs += signedOrder.lazy.map { (new: $0.0, id: $0.1, isNew: true) }
+        pairs += signedOrder.lazy.map { (new: $0.0, known: -1, id: $0.1) }
         signedOrder = []
         pairs.sort { $0.new < $1.new }
 
@@ -74,23 +65,21 @@ public struct SnapshotDiffer: Sendable {
                 for p in chunk {
                     let pair = ordered[window.lowerBound + p]
                     let record = merged[pair.new]
-                    if pair.isNew {
+                    if pair.known < 0 {
                         part.append(differ.event(.signed, id: pair.id, record: record, effective: record.signed, carry: record))
                         if let end = differ.endingEvent(record: record, stateBefore: .active, id: pair.id) { part.append(end) }
                     } else {
                         // Borrowed in place: a copy of the agreement would retain each of its strings.
-                        let i = knownAt(pair.id)!
-                        part += known.withUnsafeBufferPointer { differ.compare($0[i], with: record) }
+                        part += known.withUnsafeBufferPointer { differ.compare($0[pair.known], with: record) }
                     }
                 }
                 return part
             }
             for part in parts { events += part }
         }
-        for id in match.unmatchedKnown {
-            guard let i = knownAt(id), known[i].state != .closed else { continue }
+        for i in match.unmatchedKnown where known[i].state != .closed {
             let old = known[i]
-            events.append(event(.closed, id: id, record: old.record, effective: nil))
+            events.append(event(.closed, id: old.id, record: old.record, effective: nil))
         }
         SnapshotDiffer.groupByType(&events)
         return (events, warnings)

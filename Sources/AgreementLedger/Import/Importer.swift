@@ -121,16 +121,11 @@ public struct Importer {
         return outcomes
     }
 
-    /// The diff against the source's agreements, using the state's own index when they are all of the
-    /// ledger's agreements (no copy of a million ids for one import).
+    /// The diff against the source's agreements, new ids checked against the state's own index (no copy of a
+    /// million ids for one import).
     private static func diff(_ records: [AgreementRecord], repeatedRows: [[Int]], source: String, state: LedgerState,
                              differ: SnapshotDiffer) -> (events: [LedgerEvent], warnings: [RowWarning]) {
-        let known = state.ordered(source: source)
-        var positionOf: (@Sendable (String) -> Int?)?
-        if known.count == state.agreements.count {
-            positionOf = { @Sendable id in state.position(of: id) }
-        }
-        return differ.diff(records: records, repeatedRows: repeatedRows, known: known,
-                           positionOf: positionOf, isTaken: { state.position(of: $0) != nil })
+        differ.diff(records: records, repeatedRows: repeatedRows, known: state.ordered(source: source),
+                    isTaken: { state.position(of: $0) != nil })
     }
 }

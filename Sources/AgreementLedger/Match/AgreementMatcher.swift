@@ -9,15 +9,17 @@
 /// country with compatible dates, chosen as the best overall assignment rather than first come first served.
 public enum AgreementMatcher {
     public struct Result: Sendable {
-        /// (index into the new records, known agreement id)
-        public var pairs: [(new: Int, known: String)]
+        /// (index into the new records, index into the known agreements): indices rather than ids, so that the
+        /// diff reads each known agreement where it is instead of looking a million ids up again.
+        public var pairs: [(new: Int, known: Int)]
         public var unmatchedNew: [Int]
-        public var unmatchedKnown: [String]
+        /// Indices into the known agreements, in their order.
+        public var unmatchedKnown: [Int]
     }
 
     public static func match(new records: [AgreementRecord], known: [AgreementState]) -> Result {
         if known.isEmpty || records.isEmpty {
-            return Result(pairs: [], unmatchedNew: Array(records.indices), unmatchedKnown: known.map(\.id))
+            return Result(pairs: [], unmatchedNew: Array(records.indices), unmatchedKnown: Array(known.indices))
         }
         var (pairs, freeNew, freeKnown) = identical(new: records, known: known)
         // Stage 0's pairs come in record order; only the later stages' need sorting before the two are merged.
@@ -30,14 +32,14 @@ public enum AgreementMatcher {
             newKeys[n] = AgreementKey(records[n])
             newRefs[n] = AgreementKey.reference(records[n])
         }
-        var knownKeys: [String: AgreementKey] = [:]
-        var knownRefs: [String: String] = [:]
+        var knownKeys: [Int: AgreementKey] = [:]
+        var knownRefs: [Int: String] = [:]
         for k in freeKnown {
-            knownKeys[k.id] = AgreementKey(k.record)
-            knownRefs[k.id] = AgreementKey.reference(k.record)
+            knownKeys[k] = AgreementKey(known[k].record)
+            knownRefs[k] = AgreementKey.reference(known[k].record)
         }
 
-        func pairBy<K: Hashable>(_ newKey: (Int) -> K?, _ knownKey: (AgreementState) -> K?,
+        func pairBy<K: Hashable>(_ newKey: (Int) -> K?, _ knownKey: (Int) -> K?,
                                  uniqueOnly: Bool, accept: (AgreementRecord, AgreementState) -> Bool = { _, _ in true }) {
             if freeNew.isEmpty || freeKnown.isEmpty { return }
             var knownGroups: [K: [Int]] = [:]
@@ -55,8 +57,8 @@ public enum AgreementMatcher {
             for key in order {
                 guard let ns = newGroups[key], let ks = knownGroups[key] else { continue }
                 if uniqueOnly && (ns.count != 1 || ks.count != 1) { continue }
-                for (n, k) in zip(ns, ks) where accept(records[n], freeKnown[k]) {
-                    pairs.append((n, freeKnown[k].id))
+                for (n, k) in zip(ns, ks) where accept(records[n], known[freeKnown[k]]) {
+                    pairs.append((n, freeKnown[k]))
                     takenNew.insert(n)
                     takenKnown.insert(k)
                 }
@@ -66,29 +68,30 @@ public enum AgreementMatcher {
             freeKnown = freeKnown.enumerated().filter { !takenKnown.contains($0.offset) }.map(\.element)
         }
 
-        pairBy({ newRefs[$0] }, { knownRefs[$0.id] ?? nil }, uniqueOnly: true)
-        pairBy({ newKeys[$0] }, { knownKeys[$0.id] }, uniqueOnly: false)
+        pairBy({ newRefs[$0] }, { knownRefs[$0] ?? nil }, uniqueOnly: true)
+        pairBy({ newKeys[$0] }, { knownKeys[$0] }, uniqueOnly: false)
         pairBy({ n in let a = newKeys[n]!; return [a.partner, a.country, a.signed] },
-               { s in let a = knownKeys[s.id]!; return [a.partner, a.country, a.signed] }, uniqueOnly: false)
+               { k in let a = knownKeys[k]!; return [a.partner, a.country, a.signed] }, uniqueOnly: false)
         pairBy({ n in let a = newKeys[n]!; return [a.partner, a.country] },
-               { s in let a = knownKeys[s.id]!; return [a.partner, a.country] }, uniqueOnly: true,
+               { k in let a = knownKeys[k]!; return [a.partner, a.country] }, uniqueOnly: true,
                accept: { new, old in datesCompatible(new.signed, old.record.signed, allowLater: true) })
-        pairBy({ newKeys[$0]!.partner }, { knownKeys[$0.id]!.partner }, uniqueOnly: true,
+        pairBy({ newKeys[$0]!.partner }, { knownKeys[$0]!.partner }, uniqueOnly: true,
                accept: { new, old in datesCompatible(new.signed, old.record.signed, allowLater: false) })
-        let fuzzy = similarNames(records: records, newKeys: newKeys, knownKeys: knownKeys, freeNew: freeNew, freeKnown: freeKnown)
+        let fuzzy = similarNames(records: records, known: known, newKeys: newKeys, knownKeys: knownKeys,
+                                 freeNew: freeNew, freeKnown: freeKnown)
         pairs += fuzzy
         let fuzzyNew = Set(fuzzy.map(\.new)), fuzzyKnown = Set(fuzzy.map(\.known))
         freeNew.removeAll { fuzzyNew.contains($0) }
-        freeKnown.removeAll { fuzzyKnown.contains($0.id) }
+        freeKnown.removeAll { fuzzyKnown.contains($0) }
         return Result(pairs: mergedByRecord(pairs, sortedPrefix: identicalCount), unmatchedNew: freeNew,
-                      unmatchedKnown: freeKnown.map(\.id))
+                      unmatchedKnown: freeKnown)
     }
 
     /// `pairs` ordered by record index, its first `sortedPrefix` already in that order.
-    static func mergedByRecord(_ pairs: [(new: Int, known: String)], sortedPrefix: Int) -> [(new: Int, known: String)] {
+    static func mergedByRecord<K>(_ pairs: [(new: Int, known: K)], sortedPrefix: Int) -> [(new: Int, known: K)] {
         let rest = pairs[sortedPrefix...].sorted { $0.new < $1.new }
         if rest.isEmpty { return pairs }
-        var merged: [(new: Int, known: String)] = []
+        var merged: [(new: Int, known: K)] = []
         merged.reserveCapacity(pairs.count)
         var i = 0, j = rest.startIndex
         while i < sortedPrefix || j < rest.endIndex {
@@ -104,9 +107,9 @@ public enum AgreementMatcher {
     }
 
     /// Stage 0: pairs of a new record and a known agreement whose latest record is identical, when no other
-    /// record on either side has that content; returns those pairs and what is left on each side.
+    /// record on either side has that content; returns those pairs and what is left on each side (as indices).
     static func identical(new records: [AgreementRecord], known: [AgreementState])
-        -> (pairs: [(new: Int, known: String)], freeNew: [Int], freeKnown: [AgreementState]) {
+        -> (pairs: [(new: Int, known: Int)], freeNew: [Int], freeKnown: [Int]) {
         // The content hashes on all cores, each side sorted by hash, then both walked together once: equal
         // hashes sit together (sorted arrays, not hash tables: less memory at a million agreements), and no
         // lookup jumps around memory as a search per record did.
@@ -132,21 +135,20 @@ public enum AgreementMatcher {
             let k = Int(candidates[n])
             return k >= 0 && known[k].record.hasSameContent(as: records[n])
         }
-        var pairs: [(new: Int, known: String)] = []
+        var pairs: [(new: Int, known: Int)] = []
         pairs.reserveCapacity(records.count)
         var freeNew: [Int] = []
         var knownTaken = [Bool](repeating: false, count: known.count)
         for n in records.indices {
             let k = Int(candidate[n])
             if confirmed[n] {
-                pairs.append((n, known[k].id))
+                pairs.append((n, k))
                 knownTaken[k] = true
             } else {
                 freeNew.append(n)
             }
         }
-        let freeKnown = known.indices.filter { !knownTaken[$0] }.map { known[$0] }
-        return (pairs, freeNew, freeKnown)
+        return (pairs, freeNew, known.indices.filter { !knownTaken[$0] })
     }
 
     /// Equal, or one of them unknown, or (when `allowLater`) the new one later: a re-signing.
@@ -156,27 +158,27 @@ public enum AgreementMatcher {
     }
 
     /// Stage 6: the assignment of similar names within each country that maximizes total similarity.
-    static func similarNames(records: [AgreementRecord], newKeys: [Int: AgreementKey], knownKeys: [String: AgreementKey],
-                             freeNew: [Int], freeKnown: [AgreementState]) -> [(new: Int, known: String)] {
-        var byCountry: [String: (new: [Int], known: [AgreementState])] = [:]
+    static func similarNames(records: [AgreementRecord], known: [AgreementState], newKeys: [Int: AgreementKey],
+                             knownKeys: [Int: AgreementKey], freeNew: [Int], freeKnown: [Int]) -> [(new: Int, known: Int)] {
+        var byCountry: [String: (new: [Int], known: [Int])] = [:]
         for n in freeNew { byCountry[newKeys[n]!.country, default: ([], [])].new.append(n) }
-        for k in freeKnown { byCountry[knownKeys[k.id]!.country, default: ([], [])].known.append(k) }
-        var pairs: [(new: Int, known: String)] = []
+        for k in freeKnown { byCountry[knownKeys[k]!.country, default: ([], [])].known.append(k) }
+        var pairs: [(new: Int, known: Int)] = []
         for country in byCountry.keys.sorted() {
             let group = byCountry[country]!
             guard !group.new.isEmpty, !group.known.isEmpty else { continue }
             let newNames = group.new.map { newKeys[$0]!.partner }
-            let knownNames = group.known.map { knownKeys[$0.id]!.partner }
+            let knownNames = group.known.map { knownKeys[$0]!.partner }
             var scores = [[Double]](repeating: [Double](repeating: 0, count: group.known.count), count: group.new.count)
             for i in group.new.indices {
                 for j in group.known.indices
-                where datesCompatible(records[group.new[i]].signed, group.known[j].record.signed, allowLater: false) {
+                where datesCompatible(records[group.new[i]].signed, known[group.known[j]].record.signed, allowLater: false) {
                     let s = NameSimilarity.score(newNames[i], knownNames[j])
                     if s >= NameSimilarity.threshold { scores[i][j] = s }
                 }
             }
             for (i, j) in BestAssignment.maximize(scores) where scores[i][j] > 0 {
-                pairs.append((group.new[i], group.known[j].id))
+                pairs.append((group.new[i], group.known[j]))
             }
         }
         return pairs

@@ -73,15 +73,28 @@ public struct LedgerState: Equatable, Sendable {
 
     /// Folds one event in.
     public mutating func apply(_ event: LedgerEvent) {
-        lastSeq = event.seq
-        switch event.type {
+        withUnsafePointer(to: event) { apply(at: $0) }
+    }
+
+    /// Folds in a batch's events, read where they are.
+    mutating func apply(contentsOf batch: [LedgerEvent]) {
+        batch.withUnsafeBufferPointer { events in
+            for i in events.indices { apply(at: events.baseAddress! + i) }
+        }
+    }
+
+    /// Folds in the event at `event`, reading only the fields it needs: a copy of the whole event (as passing
+    /// it on from an array makes) retains every field, a million times over for a big batch.
+    private mutating func apply(at event: UnsafePointer<LedgerEvent>) {
+        lastSeq = event.pointee.seq
+        switch event.pointee.type {
         case .imported:
             importCount += 1
-            lastImport[event.source] = event
+            lastImport[event.pointee.source] = event.pointee
         case .signed:
-            guard let id = event.agreement, let record = event.record else { return }
-            let a = AgreementState(id: id, source: event.source, record: record, state: .active,
-                                   firstSeq: event.seq, lastRecorded: event.recorded)
+            guard let id = event.pointee.agreement, let record = event.pointee.record else { return }
+            let a = AgreementState(id: id, source: event.pointee.source, record: record, state: .active,
+                                   firstSeq: event.pointee.seq, lastRecorded: event.pointee.recorded)
             let hash = PositionIndex.hash(id)
             if let p = positions.position(hash: hash, matches: { PositionIndex.sameBytes(agreements[$0].id, id) }) {
                 // An id signed twice (never written so) replaces the first, in its new place.
@@ -93,28 +106,33 @@ public struct LedgerState: Equatable, Sendable {
             positions.insert(agreements.count, hash: hash) { _ in false }
             agreements.append(a)
         case .renewed, .amended:
-            guard let id = event.agreement, let p = position(of: id) else { return }
-            var a = agreements[p]
-            for (field, change) in event.changes ?? [:] {
-                if field == "state" { continue }
-                a.record.apply(field: field, value: change.to)
+            guard let id = event.pointee.agreement, let p = position(of: id) else { return }
+            // Changed in place: a copy taken out would share the record, which would then be copied to change.
+            LedgerState.update(&agreements[p]) { a in
+                for (field, change) in event.pointee.changes ?? [:] {
+                    if field == "state" { continue }
+                    a.record.apply(field: field, value: change.to)
+                }
+                if event.pointee.type == .renewed {
+                    a.state = .active
+                    a.endedOn = nil
+                    if a.record.status != nil && event.pointee.changes?["status"] == nil { a.record.status = .active }
+                }
+                a.lastRecorded = event.pointee.recorded
             }
-            if event.type == .renewed {
-                a.state = .active
-                a.endedOn = nil
-                if a.record.status != nil && event.changes?["status"] == nil { a.record.status = .active }
-            }
-            a.lastRecorded = event.recorded
-            agreements[p] = a
         case .expired, .closed:
-            guard let id = event.agreement, let p = position(of: id) else { return }
-            var a = agreements[p]
-            a.state = event.type == .expired ? .expired : .closed
-            if event.type == .closed || event.effective == nil { a.endedOn = event.recorded }
-            if a.record.status != nil { a.record.status = a.state }
-            a.lastRecorded = event.recorded
-            agreements[p] = a
+            guard let id = event.pointee.agreement, let p = position(of: id) else { return }
+            LedgerState.update(&agreements[p]) { a in
+                a.state = event.pointee.type == .expired ? .expired : .closed
+                if event.pointee.type == .closed || event.pointee.effective == nil { a.endedOn = event.pointee.recorded }
+                if a.record.status != nil { a.record.status = a.state }
+                a.lastRecorded = event.pointee.recorded
+            }
         }
+    }
+
+    private static func update(_ agreement: inout AgreementState, _ change: (inout AgreementState) -> Void) {
+        change(&agreement)
     }
 
     /// Agreements in ledger order (by their `signed` event), optionally of one source. The stored array

@@ -429,15 +429,22 @@ public final class EventStore {
         let (stamp, lineLengths) = try append(&batch, after: (committedLines, previousLength, lastHash), fd: fd,
                                               accumulator: &accumulator, keepingEnvelopes: returningBatch)
         stamp.write(directory: directory)
-        let names = HistoryIndex.bringsName(batch, before: state)
-        // The batch's past states are written at once (their bytes let go before the state grows); a file that
-        // must be rebuilt instead waits until the state is let go.
-        let pastAppended = PastStates.append(directory: directory, before: (committedLines, previousLength),
-                                             segment: { PastStates.segment(for: batch, before: state) }, after: stamp)
-        var signed = 0
-        batch.forEachInPlace { _, e in if e.type == .signed { signed += 1 } }
+        // Which events bring a name to the history index, and the batch's past states, worked out at once on two
+        // cores: both only read the batch and the state before it. The state is lent to them (moved out and back),
+        // so that no copy of it is alive when it grows.
+        let pastBefore = (lines: committedLines, bytes: previousLength)
+        let pastAppendable = PastStates.file.isAppendable(directory: directory, after: pastBefore)
+        let before = consume state
+        let written = batch
+        let (names, segment) = ParallelChunks.both({ HistoryIndex.bringsName(written, before: before) },
+                                                   { pastAppendable ? PastStates.segment(for: written, before: before) : nil })
+        state = consume before
+        // Past states are written at once (their bytes let go before the state grows); a file that must be
+        // rebuilt instead waits until the state is let go.
+        let pastAppended = segment.map { PastStates.append(directory: directory, before: pastBefore, segment: $0, after: stamp) } ?? false
+        let signed = batch.withUnsafeBufferPointer { events in events.indices.count { events[$0].type == .signed } }
         state.reserveCapacity(state.agreements.count + signed)
-        batch.forEachInPlace { _, event in state.apply(event) }
+        state.apply(contentsOf: batch)
         StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
         // The state is let go (on another core) before the history index is brought up to date from the batch.
         BackgroundRelease.release(consume state)

@@ -58,9 +58,19 @@ enum HistoryIndex {
     static func bringsName(_ batch: [LedgerEvent], before state: LedgerState) -> [Bool] {
         var brings: [Bool] = []
         brings.reserveCapacity(batch.count)
-        batch.forEachInPlace { _, e in
-            guard let id = e.agreement else { return brings.append(false) }
-            brings.append(e.type == .signed || state[id]?.record.partner != e.partner)
+        // Fields read in place: a copy of an event or an agreement would retain every field.
+        batch.withUnsafeBufferPointer { events in
+            state.agreements.withUnsafeBufferPointer { agreements in
+                for i in events.indices {
+                    guard let id = events[i].agreement else {
+                        brings.append(false)
+                        continue
+                    }
+                    if events[i].type == .signed { brings.append(true); continue }
+                    guard let p = state.position(of: id) else { brings.append(events[i].partner != nil); continue }
+                    brings.append(agreements[p].record.partner != events[i].partner)
+                }
+            }
         }
         return brings
     }

@@ -25,21 +25,36 @@ enum PastStates {
         private var noted: Set<String> = []
 
         mutating func note(_ event: LedgerEvent, before state: LedgerState) {
-            if let recorded, recorded != event.recorded { exact = false }
-            recorded = recorded ?? event.recorded
-            guard let id = event.agreement else { return }
-            let known = state[id]
-            if event.type == .signed && (known != nil || noted.contains(id)) { exact = false }
-            guard !noted.contains(id) else { return }
+            withUnsafePointer(to: event) { note(at: $0, before: state) }
+        }
+
+        /// Room for `count` more agreements given an entry.
+        mutating func reserveCapacity(_ count: Int) {
+            noted.reserveCapacity(count)
+        }
+
+        /// As `note`, reading the event at `event` in place (a copy of it would retain every field).
+        mutating func note(at event: UnsafePointer<LedgerEvent>, before state: LedgerState) {
+            let recordedNow = event.pointee.recorded
+            if let recorded, recorded != recordedNow { exact = false }
+            recorded = recorded ?? recordedNow
+            guard let id = event.pointee.agreement else { return }
+            let type = event.pointee.type
+            let known = state.position(of: id)
+            let seen = noted.contains(id)
+            if type == .signed && (known != nil || seen) { exact = false }
+            guard !seen else { return }
             if let known {
-                if event.recorded < known.lastRecorded { exact = false }
-                entries.int(known.firstSeq)
-                var encoded = BinaryWriter(capacity: 512)
-                StateCheckpoint.encode(known, into: &encoded)
-                entries.int(encoded.bytes.count)
-                entries.raw(encoded.bytes)
-            } else if event.type == .signed {
-                entries.int(event.seq)
+                state.agreements.withUnsafeBufferPointer { agreements in
+                    if recordedNow < agreements[known].lastRecorded { exact = false }
+                    entries.int(agreements[known].firstSeq)
+                    var encoded = BinaryWriter(capacity: 512)
+                    StateCheckpoint.encode(agreements[known], into: &encoded)
+                    entries.int(encoded.bytes.count)
+                    entries.raw(encoded.bytes)
+                }
+            } else if type == .signed {
+                entries.int(event.pointee.seq)
                 entries.int(0)
             } else {
                 return  // an event on an agreement never signed changes nothing
@@ -63,17 +78,19 @@ enum PastStates {
     /// The segment for `batch` (seqs assigned, not yet folded) on top of `state`.
     static func segment(for batch: [LedgerEvent], before state: LedgerState) -> Segment {
         var builder = SegmentBuilder()
-        batch.forEachInPlace { _, event in builder.note(event, before: state) }
+        builder.reserveCapacity(batch.count)
+        batch.withUnsafeBufferPointer { events in
+            for i in events.indices { builder.note(at: events.baseAddress! + i, before: state) }
+        }
         return (builder.pieces, builder.count)
     }
 
-    /// Appends `segment()`, the segment of a batch a writer appended to the committed log `before` (now
-    /// `after`), when the file ended there; false when it did not (nothing is built then), and the file must
-    /// be rebuilt (`rebuild`). A failed write only costs speed.
-    static func append(directory: String, before: (lines: Int, bytes: Int), segment: () -> Segment,
+    /// Appends `segment`, the segment of a batch a writer appended to the committed log `before` (now
+    /// `after`), when the file ended there (`file.isAppendable`); false when it did not, and the file must be
+    /// rebuilt (`rebuild`). A failed write only costs speed.
+    static func append(directory: String, before: (lines: Int, bytes: Int), segment: Segment,
                        after: VerifiedCheckpoint) -> Bool {
         guard file.isAppendable(directory: directory, after: before) else { return false }
-        let segment = segment()
         file.append(directory: directory, segment.pieces, count: segment.count,
                     covering: SegmentFile.Coverage(firstSeq: before.lines + 1, lastSeq: after.lines, start: before.bytes,
                                                    end: after.bytes, lastHash: after.hash))

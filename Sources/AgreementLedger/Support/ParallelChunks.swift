@@ -58,6 +58,15 @@ enum ParallelChunks {
         return out
     }
 
+    /// `first` and `second` run at once, one on each of two cores; returns both results.
+    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let a = Slots<A>(count: 1), b = Slots<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { n in
+            if n == 0 { a.set(0, first()) } else { b.set(0, second()) }
+        }
+        return (a.results()[0], b.results()[0])
+    }
+
     /// One slot per chunk; each chunk writes only its own, and all are read after the work ends.
     private final class Slots<R>: @unchecked Sendable {
         private let pointer: UnsafeMutablePointer<R?>

@@ -92,3 +92,28 @@ import Testing
         for a in state.agreements { #expect(restored.position(of: a.id) == state.position(of: a.id)) }
     }
 }
+
+/// A batch folded in place gives the state folding it event by event gives.
+@Suite struct BatchFoldTests {
+    @Test func aBatchFoldedInPlaceIsTheEventByEventFold() {
+        var events = StoreFixtures.batch("1", events: 40) + StoreFixtures.batch("2", events: 40)
+        // Every kind of event, on agreements known and unknown.
+        let day = PartialDate("2024-06-01")!
+        events.append(LedgerEvent(type: .renewed, importID: "3", source: "default", recorded: day, agreement: "agr-2",
+                                  changes: ["validUntil": FieldChange(from: .string("2026"), to: .string("2031"))]))
+        events.append(LedgerEvent(type: .expired, importID: "3", source: "default", recorded: day, agreement: "agr-4",
+                                  effective: PartialDate("2024-05-31")))
+        events.append(LedgerEvent(type: .closed, importID: "3", source: "default", recorded: day, agreement: "agr-6"))
+        events.append(LedgerEvent(type: .closed, importID: "3", source: "default", recorded: day, agreement: "agr-unknown"))
+        events.append(StoreFixtures.imported("3"))
+        for i in events.indices { events[i].seq = i + 1 }
+        var one = LedgerState()
+        for e in events { one.apply(e) }
+        var batch = LedgerState()
+        batch.apply(contentsOf: events)
+        #expect(batch == one)
+        #expect(batch["agr-2"]?.record.validUntil == PartialDate("2031"))
+        #expect(batch["agr-4"]?.state == .expired && batch["agr-6"]?.state == .closed)
+        #expect(batch.lastImport["default"]?.importID == "3" && batch.importCount == 3 && batch.lastSeq == events.count)
+    }
+}

@@ -57,9 +57,11 @@ public struct SnapshotDiffer: Sendable {
         // Each pair's events depend on that pair alone: made on all cores, a window of pairs at a time
         // (so a million-pair import never holds its events twice), joined in row order.
         let differ = self, ordered = pairs
+        // What the windows' events leave behind once moved into the batch: holds nothing to release.
+        let filler = LedgerEvent(type: .imported, importID: "", source: "", recorded: recorded)
         for windowStart in stride(from: 0, to: pairs.count, by: windowSize) {
             let window = windowStart..<min(windowStart + windowSize, pairs.count)
-            let parts = ParallelChunks.map(count: window.count, chunkSize: 2048) { chunk in
+            var parts = ParallelChunks.map(count: window.count, chunkSize: 2048) { chunk in
                 var part: [LedgerEvent] = []
                 part.reserveCapacity(chunk.count)
                 for p in chunk {
@@ -75,7 +77,7 @@ public struct SnapshotDiffer: Sendable {
                 }
                 return part
             }
-            for part in parts { events += part }
+            for k in parts.indices { events.appendMoving(from: &parts[k], leaving: filler) }
         }
         for i in match.unmatchedKnown where known[i].state != .closed {
             let old = known[i]

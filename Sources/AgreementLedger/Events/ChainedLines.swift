@@ -66,7 +66,7 @@ struct ChainedLines {
         part.marks.reserveCapacity(range.count)
         events.forEachInPlace(in: range) { _, event in
             let start = part.bytes.count
-            let (hashAt, prevAt) = event.appendCanonicalWithoutHash(to: &part.bytes, placeholderPrev: true)
+            let (hashAt, prevAt) = event.pointee.appendCanonicalWithoutHash(to: &part.bytes, placeholderPrev: true)
             part.marks.append((start, hashAt, prevAt))
         }
         return part

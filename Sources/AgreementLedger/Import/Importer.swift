@@ -73,11 +73,11 @@ public struct Importer {
                 swap(&diffed, &records)
                 BackgroundRelease.release(consume diffed)
                 var counts = EventCounts()
-                for e in events { counts[e.type] += 1 }
+                events.forEachInPlace { _, e in counts[e.pointee.type] += 1 }
                 if !allowMassClosure {
                     var active = 0
                     state.agreements.forEachInPlace { _, a in
-                        if a.source == source && a.state == .active { active += 1 }
+                        if a.pointee.source == source && a.pointee.state == .active { active += 1 }
                     }
                     if rowCount == 0 {
                         let effect = active > 0 ? "; importing it would close all \(active) active agreements of \"\(source)\"" : ""

@@ -139,7 +139,7 @@ public struct LedgerState: Equatable, Sendable {
     /// itself (no copy) when every agreement qualifies.
     public func ordered(source: String? = nil) -> [AgreementState] {
         guard let source else { return agreements }
-        if agreements.firstIndexInPlace(where: { $0.source != source }) == nil { return agreements }
+        if agreements.firstIndexInPlace(where: { $0.pointee.source != source }) == nil { return agreements }
         return agreements.filter { $0.source == source }
     }
 }

@@ -500,7 +500,7 @@ public final class EventStore {
             throw .invalidBatch(log: logPath, reason: "its last event is \"\(batch[last].type.rawValue)\", "
                 + "but a batch must end with its \"imported\" event")
         }
-        if let early = batch.firstIndexInPlace(in: 0..<last, where: { $0.type == .imported }) {
+        if let early = batch.firstIndexInPlace(in: 0..<last, where: { $0.pointee.type == .imported }) {
             throw .invalidBatch(log: logPath, reason: "event \(early + 1) of \(batch.count) is \"imported\"; "
                 + "only the last event of a batch may be")
         }

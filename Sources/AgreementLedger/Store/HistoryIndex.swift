@@ -96,10 +96,10 @@ enum HistoryIndex {
             var w = BinaryWriter(capacity: range.count * 64)
             var count = 0
             batch.forEachInPlace(in: range) { i, e in
-                guard let id = e.agreement else { return }
-                let name = names[i] ? PartnerName.folded(e.partner ?? "") : ""
-                appendEntry(&w, id: id, name: name, signed: e.type == .signed,
-                            seq: e.seq, offset: offsets[i], length: lineLengths[i])
+                guard let id = e.pointee.agreement else { return }
+                let name = names[i] ? PartnerName.folded(e.pointee.partner ?? "") : ""
+                appendEntry(&w, id: id, name: name, signed: e.pointee.type == .signed,
+                            seq: e.pointee.seq, offset: offsets[i], length: lineLengths[i])
                 count += 1
             }
             return (w.bytes, count)

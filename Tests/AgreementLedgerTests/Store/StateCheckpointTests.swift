@@ -193,6 +193,13 @@ import Testing
             return city.withUTF8 { UInt(bitPattern: $0.baseAddress) }
         })
         #expect(long.count == count / 2 && storages.count <= 2 * 8 * 3, "\(storages.count) storages")
+        // A byte after the last agreement, sealed with a valid checksum: refused once two whole batches have
+        // been made in place, and what was made is let go with the array.
+        let headerEnd = try #require(bytes.indices.filter { bytes[$0] == 0x0A }.dropFirst().first)
+        let payload = Array(bytes[(headerEnd + 1)..<(bytes.count - 8)]) + [0]
+        var sum = payload.withUnsafeBufferPointer { PrefixChecksum.of($0, count: $0.count) }.littleEndian
+        let damaged = Array(bytes[...headerEnd]) + payload + withUnsafeBytes(of: &sum) { Array($0) }
+        #expect(damaged.withUnsafeBufferPointer { StateCheckpoint.decode($0) } == nil)
     }
 
     /// A checkpoint whose agreements do not end exactly at its end (bytes a writer of ours never leaves, sealed

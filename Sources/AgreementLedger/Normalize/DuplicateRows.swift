@@ -15,6 +15,23 @@ public enum DuplicateRows {
             country: r.countryCode ?? PartnerName.folded(r.country ?? ""))
     }
 
+    /// A hash of `key(r)` made from the key's bytes, without building its strings (`scratch` is reused from
+    /// record to record): equal keys give equal hashes, as their parts are equal strings and dates.
+    static func keyHash(_ r: AgreementRecord, scratch: inout [UInt8]) -> Int {
+        scratch.removeAll(keepingCapacity: true)
+        // A NUL never survives folding (it reads as a separator), so it parts the key's pieces.
+        PartnerName.fold(r.partner, into: &scratch)
+        scratch.append(0)
+        if let code = r.countryCode { scratch.append(contentsOf: code.utf8) } else { PartnerName.fold(r.country ?? "", into: &scratch) }
+        scratch.append(0)
+        if let d = r.signed {
+            withUnsafeBytes(of: Int64(d.year).littleEndian) { scratch.append(contentsOf: $0) }
+            scratch.append(UInt8(d.month ?? 0))
+            scratch.append(UInt8(d.day ?? 0))
+        }
+        return Int(truncatingIfNeeded: scratch.withUnsafeBufferPointer { ByteHash.of($0) })
+    }
+
     static func kindsCompatible(_ a: AgreementRecord, _ b: AgreementRecord) -> Bool {
         guard let x = a.kind, let y = b.kind else { return true }
         return PartnerName.folded(x) == PartnerName.folded(y)
@@ -25,7 +42,12 @@ public enum DuplicateRows {
     public static func repeated(_ records: [AgreementRecord]) -> [[Int]] {
         // The keys' hashes on all cores (a folded name each, let go at once: a million keys held would set the
         // import's peak memory); records of one hash are then taken together, key by key, in file order.
-        let order = HashOrder(hashes: ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { key(records[$0]).hashValue })
+        let hashes = ParallelChunks.map(count: records.count, chunkSize: 8192) { range in
+            var scratch: [UInt8] = []
+            scratch.reserveCapacity(256)
+            return range.map { keyHash(records[$0], scratch: &scratch) }
+        }
+        let order = HashOrder(hashes: Array(hashes.joined()))
         var groups: [[Int]] = []
         var start = 0
         while start < order.entries.count {

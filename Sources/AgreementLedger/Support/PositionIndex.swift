@@ -89,12 +89,12 @@ struct PositionIndex: Sendable {
         }
     }
 
-    /// A hash of the string's UTF-8 bytes, eight at a time. Equal bytes give equal hashes; strings that are
-    /// equal as Swift compares them but differ in bytes (another normalization form) count as different keys.
+    /// A hash of the string's UTF-8 bytes (`ByteHash`, folded to 32 bits). Equal bytes give equal hashes; strings
+    /// that are equal as Swift compares them but differ in bytes (another normalization form) count as different
+    /// keys.
     static func hash(_ text: String) -> UInt32 {
-        if let h = text.utf8.withContiguousStorageIfAvailable({ hash(bytes: $0) }) { return h }
-        var copy = text
-        return copy.withUTF8 { hash(bytes: $0) }
+        let h = ByteHash.of(text)
+        return UInt32(truncatingIfNeeded: h ^ (h >> 32))
     }
 
     /// Whether the two strings have the same UTF-8 bytes (the keys' equality here: stricter than `==`, which
@@ -106,28 +106,5 @@ struct PositionIndex: Sendable {
             }
         }
         return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
-    }
-
-    /// A hash of `bytes` (multiply and shift per eight bytes, then a final mix).
-    static func hash(bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let n = bytes.count
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
-        guard n > 0, let base = bytes.baseAddress else { return UInt32(truncatingIfNeeded: h >> 32) }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= n {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-            i += 8
-        }
-        if i < n {
-            var tail: UInt64 = 0
-            for k in 0..<(n - i) { tail |= UInt64(base[i + k]) << (8 * UInt64(k)) }
-            h = (h ^ tail) &* 0xBF58_476D_1CE4_E5B9
-        }
-        h ^= h >> 29
-        h = h &* 0x94D0_49BB_1331_11EB
-        h ^= h >> 32
-        return UInt32(truncatingIfNeeded: h)
     }
 }

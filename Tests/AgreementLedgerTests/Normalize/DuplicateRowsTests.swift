@@ -53,4 +53,34 @@ import Testing
         #expect(DuplicateRows.repeated(Array(records.prefix(1))).isEmpty)
         #expect(DuplicateRows.repeated([]).isEmpty)
     }
+
+    /// Records whose keys are equal hash alike, however their names are spelled; keys that differ in one part
+    /// (the name, the country or its code, the date, a date's precision) hash apart.
+    @Test func keysHashByTheirFoldedBytes() {
+        func hash(_ r: AgreementRecord) -> Int {
+            var scratch: [UInt8] = []
+            return DuplicateRows.keyHash(r, scratch: &scratch)
+        }
+        let a = AgreementRecord(partner: "Uniwersytet Łódzki", country: "Polska", signed: PartialDate("2021-05-03"), row: 2)
+        var b = a
+        b.partner = "  UNIWERSYTET   lodzki "
+        b.country = "POLSKA"
+        b.row = 9
+        #expect(DuplicateRows.key(a) == DuplicateRows.key(b) && hash(a) == hash(b))
+        var reusing: [UInt8] = Array(repeating: 7, count: 300)
+        #expect(DuplicateRows.keyHash(b, scratch: &reusing) == hash(a))
+        var others: [AgreementRecord] = []
+        for change in 0..<5 {
+            var c = a
+            switch change {
+            case 0: c.partner = "Uniwersytet Łódzki II"
+            case 1: c.country = "Polen"
+            case 2: c.countryCode = "PL"
+            case 3: c.signed = PartialDate("2021-05")
+            default: c.signed = nil
+            }
+            others.append(c)
+        }
+        for c in others { #expect(DuplicateRows.key(c) != DuplicateRows.key(a) && hash(c) != hash(a)) }
+    }
 }

@@ -50,13 +50,20 @@ public enum PartnerName {
         // UTF-8 bytes out: appending to a byte buffer is far cheaper than growing a String scalar by scalar.
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
+        fold(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `folded(text)` to `out` (where a key is only hashed, no string need be made).
+    static func fold(_ text: String, into out: inout [UInt8]) {
+        let base = out.count
         var pendingSpace = false
         // Most names are ASCII: folded byte by byte, exactly as the scalar loop below would.
         let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             for b in bytes {
                 switch b {
-                case 0x41...0x5A: PartnerName.emit(UInt32(b) + 0x20, &out, &pendingSpace)
-                case 0x61...0x7A, 0x30...0x39: PartnerName.emit(UInt32(b), &out, &pendingSpace)
+                case 0x41...0x5A: PartnerName.emit(UInt32(b) + 0x20, &out, &pendingSpace, base: base)
+                case 0x61...0x7A, 0x30...0x39: PartnerName.emit(UInt32(b), &out, &pendingSpace, base: base)
                 case 0x22, 0x27, 0x60: continue
                 case 0x80...: return false
                 default: pendingSpace = true
@@ -64,11 +71,11 @@ public enum PartnerName {
             }
             return true
         }
-        if ascii == true { return String(decoding: out, as: UTF8.self) }
-        out.removeAll(keepingCapacity: true)
+        if ascii == true { return }
+        out.removeSubrange(base...)
         pendingSpace = false
 
-        func emit(_ v: UInt32) { PartnerName.emit(v, &out, &pendingSpace) }
+        func emit(_ v: UInt32) { PartnerName.emit(v, &out, &pendingSpace, base: base) }
 
         for s in text.unicodeScalars {
             let v = s.value
@@ -108,14 +115,14 @@ public enum PartnerName {
                 pendingSpace = true
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends a folded scalar, after the space a separator left pending (never at the start).
+    /// Appends a folded scalar, after the space a separator left pending (never at the start of the text,
+    /// which begins at `base` in `out`).
     @inline(__always)
-    private static func emit(_ v: UInt32, _ out: inout [UInt8], _ pendingSpace: inout Bool) {
+    private static func emit(_ v: UInt32, _ out: inout [UInt8], _ pendingSpace: inout Bool, base: Int) {
         if pendingSpace {
-            if !out.isEmpty { out.append(0x20) }
+            if out.count > base { out.append(0x20) }
             pendingSpace = false
         }
         if v < 0x80 {

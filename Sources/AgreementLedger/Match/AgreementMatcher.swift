@@ -26,17 +26,24 @@ public enum AgreementMatcher {
         let identicalCount = pairs.count
         // Fold every remaining name once: the stages below compare these keys many times.
         // By record index, for the records still free only (most of a big list pairs in stage 0).
+        // The names are folded on all cores; the dictionaries are then filled in order.
+        let (newFolded, knownFolded) = ParallelChunks.both(
+            { [freeNew] in ParallelChunks.mapEach(count: freeNew.count, chunkSize: 4096) { i in
+                (AgreementKey(records[freeNew[i]]), AgreementKey.reference(records[freeNew[i]])) } },
+            { [freeKnown] in ParallelChunks.mapEach(count: freeKnown.count, chunkSize: 4096) { i in
+                (AgreementKey(known[freeKnown[i]].record), AgreementKey.reference(known[freeKnown[i]].record)) } })
         var newKeys: [Int: AgreementKey] = [:], newRefs: [Int: String] = [:]
         newKeys.reserveCapacity(freeNew.count)
-        for n in freeNew {
-            newKeys[n] = AgreementKey(records[n])
-            newRefs[n] = AgreementKey.reference(records[n])
+        for (n, folded) in zip(freeNew, newFolded) {
+            newKeys[n] = folded.0
+            newRefs[n] = folded.1
         }
         var knownKeys: [Int: AgreementKey] = [:]
         var knownRefs: [Int: String] = [:]
-        for k in freeKnown {
-            knownKeys[k] = AgreementKey(known[k].record)
-            knownRefs[k] = AgreementKey.reference(known[k].record)
+        knownKeys.reserveCapacity(freeKnown.count)
+        for (k, folded) in zip(freeKnown, knownFolded) {
+            knownKeys[k] = folded.0
+            knownRefs[k] = folded.1
         }
 
         func pairBy<K: Hashable>(_ newKey: (Int) -> K?, _ knownKey: (Int) -> K?,

@@ -35,6 +35,7 @@ public struct SnapshotDiffer: Sendable {
         var events: [LedgerEvent] = []
         events.reserveCapacity(2 * match.unmatchedNew.count + 3 * match.pairs.count + match.unmatchedKnown.count)
         var taken = Set<String>()
+        taken.reserveCapacity(match.unmatchedNew.count)
 
         var signedOrder: [(Int, String)] = []
         signedOrder.reserveCapacity(match.unmatchedNew.count)

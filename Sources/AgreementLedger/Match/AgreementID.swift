@@ -25,11 +25,11 @@ public enum AgreementID {
     static func make(base: String, isTaken: (String) -> Bool, newlyTaken taken: inout Set<String>) -> String {
         var id = base
         var n = 2
-        while taken.contains(id) || isTaken(id) {
+        // Inserted as it is checked (one hash of the id, not two).
+        while isTaken(id) || !taken.insert(id).inserted {
             id = "\(base)-\(n)"
             n += 1
         }
-        taken.insert(id)
         return id
     }
 }

@@ -319,7 +319,8 @@ public struct SnapshotNormalizer: Sendable {
         var statuses = readings.statuses.value(statusCell) { StatusVocabulary.statuses(in: $0) }
         if !statusCell.isEmpty && statuses.isEmpty { warn("unknown status \"\(statusCell)\"") }
         var kindText: String? = cell(.kind).isEmpty ? nil : cell(.kind)
-        if let k = kindText, let s = StatusVocabulary.status(of: k) {
+        // A type cell repeats down the column as a status cell does: read once per piece of rows.
+        if let k = kindText, let s = StatusVocabulary.single(readings.statuses.value(k) { StatusVocabulary.statuses(in: $0) }) {
             warn("the type column holds the status word \"\(k)\"; read as a status, not a type")
             kindText = nil
             if statuses.isEmpty { statuses = [s] }

@@ -5,7 +5,7 @@ public enum PartnerName {
     /// (e.g. `<i>*Valid for ...</i>`) is returned separately, not as part of the name.
     public static func clean(_ raw: String) -> (name: String, note: String?) {
         // Most names hold no markup, no entity and no odd spacing: nothing to do.
-        if CellText.isCollapsed(raw) && !raw.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+        if CellText.isCollapsed(raw) && !hasMarkup(raw) {
             return (raw, nil)
         }
         // Split into text pieces, each marked as inside a note element (<i>, <em>, <small>...) or not.
@@ -39,6 +39,17 @@ public enum PartnerName {
         let note = CellText.collapsed(decodeEntities(tail))
         if name.isEmpty { return (note, nil) }
         return (name, note.isEmpty ? nil : note)
+    }
+
+    /// Whether `raw` holds a `<` or `&` (markup or an entity), looked for in its bytes.
+    private static func hasMarkup(_ raw: String) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for b in bytes where b == UInt8(ascii: "<") || b == UInt8(ascii: "&") { return true }
+            return false
+        }
+        if let found = raw.utf8.withContiguousStorageIfAvailable(scan) { return found }
+        var copy = raw
+        return copy.withUTF8(scan)
     }
 
     /// A folded key for matching: lower-case, diacritics removed (ł->l, đ->d, ß->ss, ø->o, æ->ae, ı->i too),

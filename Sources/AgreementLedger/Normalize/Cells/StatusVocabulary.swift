@@ -6,7 +6,11 @@ public enum StatusVocabulary {
     /// A cell naming two different statuses (a row holding two agreements) states no single status: nil;
     /// use `statuses(in:)` for it.
     public static func status(of cell: String) -> AgreementStatus? {
-        let found = statuses(in: cell)
+        single(statuses(in: cell))
+    }
+
+    /// The one status `found` (what `statuses(in:)` gave) names, however often; nil for none or several.
+    static func single(_ found: [AgreementStatus]) -> AgreementStatus? {
         guard let first = found.first, found.allSatisfy({ $0 == first }) else { return nil }
         return first
     }

@@ -131,6 +131,7 @@ public struct LedgerState: Equatable, Sendable {
         }
     }
 
+    /// Changes `agreement` in place, through one access for the whole change.
     private static func update(_ agreement: inout AgreementState, _ change: (inout AgreementState) -> Void) {
         change(&agreement)
     }

@@ -157,7 +157,8 @@ struct StateCheckpoint {
         // typical import's new agreements, so that it need not be moved to grow.
         let interners = Interners(count: 8)
         var complete = false
-        let agreements = [AgreementState](unsafeUninitializedCapacity: checked.count + checked.count / 8) { buffer, made in
+        let capacity = max(16, checked.count + checked.count / 8)  // never zero, so the buffer surely has an address
+        let agreements = [AgreementState](unsafeUninitializedCapacity: capacity) { buffer, made in
             let slots = Slots(base: buffer.baseAddress!)
             complete = checked.forEachBatch(size: 8 * agreementsPerPiece, release: release) { entries, readAhead in
                 let first = made

@@ -162,6 +162,15 @@ import Testing
 
     /// A state big enough for many pieces and rounds (encoded and decoded on all cores): it reads back as it
     /// was, its bytes are each agreement's encoding in ledger order, and equal long strings share storage.
+    /// A state of no agreements (a ledger whose only import was an empty list) reads back as it was written.
+    @Test func anEmptyStateIsEncodedAndDecoded() throws {
+        let state = LedgerState(agreements: [], lastImport: [:], importCount: 1, lastSeq: 1)
+        let stamp = VerifiedCheckpoint(lines: 1, bytes: 321, checksum: 0x5, hash: String(repeating: "a", count: 64))
+        let bytes = StateCheckpoint(stamp: stamp, state: state).encode()
+        let decoded = try #require(bytes.withUnsafeBufferPointer { StateCheckpoint.decode($0) })
+        #expect(decoded.stamp == stamp && decoded.state == state && decoded.state.agreements.isEmpty)
+    }
+
     @Test func aBigStateIsEncodedAndDecodedPieceByPiece() throws {
         let count = 40_000
         let cities = ["Sarajevo", "Kraków", "Almaty and its metropolitan area", "Banja Luka, Republika Srpska"]

@@ -30,7 +30,7 @@ struct RepeatedCells<Value> {
         let mask = Self.slots - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while hashes[i] != 0 {
-            if hashes[i] == hash && PositionIndex.sameBytes(cells[i], cell) { return values[i]! }
+            if hashes[i] == hash && ByteHash.sameBytes(cells[i], cell) { return values[i]! }
             i = (i + 1) & mask
         }
         let value = read(cell)

@@ -52,7 +52,7 @@ public struct LedgerState: Equatable, Sendable {
 
     /// The index of the agreement with this id in `agreements`.
     public func position(of id: String) -> Int? {
-        positions.position(hash: PositionIndex.hash(id)) { PositionIndex.sameBytes(agreements[$0].id, id) }
+        positions.position(hash: PositionIndex.hash(id)) { ByteHash.sameBytes(agreements[$0].id, id) }
     }
 
     /// Room for `count` agreements, so that folding a big batch does not grow the storage step by step.
@@ -63,7 +63,7 @@ public struct LedgerState: Equatable, Sendable {
     /// The positions of `agreements` by id, their hashes computed on all cores.
     private static func index(of agreements: [AgreementState]) -> PositionIndex {
         let hashes = PositionIndex.hashes(count: agreements.count) { agreements[$0].id }
-        return PositionIndex(hashes: hashes) { PositionIndex.sameBytes(agreements[$0].id, agreements[$1].id) }
+        return PositionIndex(hashes: hashes) { ByteHash.sameBytes(agreements[$0].id, agreements[$1].id) }
     }
 
     /// Equal when the agreements, imports and sequence are: the index by id follows from the agreements.
@@ -96,7 +96,7 @@ public struct LedgerState: Equatable, Sendable {
             let a = AgreementState(id: id, source: event.pointee.source, record: record, state: .active,
                                    firstSeq: event.pointee.seq, lastRecorded: event.pointee.recorded)
             let hash = PositionIndex.hash(id)
-            if let p = positions.position(hash: hash, matches: { PositionIndex.sameBytes(agreements[$0].id, id) }) {
+            if let p = positions.position(hash: hash, matches: { ByteHash.sameBytes(agreements[$0].id, id) }) {
                 // An id signed twice (never written so) replaces the first, in its new place.
                 agreements.remove(at: p)
                 agreements.append(a)

@@ -432,16 +432,15 @@ public final class EventStore {
         // Which events bring a name to the history index, and the batch's past states, worked out at once on two
         // cores: both only read the batch and the state before it. The state is lent to them (moved out and back),
         // so that no copy of it is alive when it grows.
-        let pastBefore = (lines: committedLines, bytes: previousLength)
-        let pastAppendable = PastStates.file.isAppendable(directory: directory, after: pastBefore)
         let before = consume state
         let written = batch
         let (names, segment) = ParallelChunks.both({ HistoryIndex.bringsName(written, before: before) },
-                                                   { pastAppendable ? PastStates.segment(for: written, before: before) : nil })
+                                                   { PastStates.segment(for: written, before: before) })
         state = consume before
         // Past states are written at once (their bytes let go before the state grows); a file that must be
         // rebuilt instead waits until the state is let go.
-        let pastAppended = segment.map { PastStates.append(directory: directory, before: pastBefore, segment: $0, after: stamp) } ?? false
+        let pastAppended = PastStates.append(directory: directory, before: (committedLines, previousLength),
+                                             segment: segment, after: stamp)
         let signed = batch.withUnsafeBufferPointer { events in events.indices.count { events[$0].type == .signed } }
         state.reserveCapacity(state.agreements.count + signed)
         state.apply(contentsOf: batch)

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A fast 64-bit hash of bytes, eight at a time, for tables and orders built by this program and thrown away
 /// with it (the index by id, the held names, the keys of repeated rows): Swift's `Hasher` seeds and finalizes
 /// per value and hashes a string's normalized form, which costs more than the lookup it serves.
@@ -31,5 +39,16 @@ enum ByteHash {
         if let h = text.utf8.withContiguousStorageIfAvailable({ of($0) }) { return h }
         var copy = text
         return copy.withUTF8 { of($0) }
+    }
+
+    /// Whether the two strings have the same UTF-8 bytes (the equality that goes with the hash: stricter than
+    /// `==`, which also equates other normalization forms).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let same = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+        return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 }

@@ -12,13 +12,13 @@ public struct HeldStrings: Sendable {
     public init(_ strings: [String]) {
         self.strings = strings
         let hashes = PositionIndex.hashes(count: strings.count) { strings[$0] }
-        index = PositionIndex(hashes: hashes) { PositionIndex.sameBytes(strings[$0], strings[$1]) }
+        index = PositionIndex(hashes: hashes) { ByteHash.sameBytes(strings[$0], strings[$1]) }
     }
 
     public var isEmpty: Bool { strings.isEmpty }
 
     /// The held string with the same bytes as `text`, or nil.
     public func equal(to text: String) -> String? {
-        index.position(hash: PositionIndex.hash(text)) { PositionIndex.sameBytes(strings[$0], text) }.map { strings[$0] }
+        index.position(hash: PositionIndex.hash(text)) { ByteHash.sameBytes(strings[$0], text) }.map { strings[$0] }
     }
 }

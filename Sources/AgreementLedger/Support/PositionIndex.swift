@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Positions of strings held elsewhere (an array's ids, a snapshot's names), found by a hash of their bytes.
 ///
 /// A `[String: Int]` of a million keys is built on one core (half a second at a million agreements) and holds a
@@ -95,16 +87,5 @@ struct PositionIndex: Sendable {
     static func hash(_ text: String) -> UInt32 {
         let h = ByteHash.of(text)
         return UInt32(truncatingIfNeeded: h ^ (h >> 32))
-    }
-
-    /// Whether the two strings have the same UTF-8 bytes (the keys' equality here: stricter than `==`, which
-    /// also equates other normalization forms).
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let same = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
-            }
-        }
-        return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 }

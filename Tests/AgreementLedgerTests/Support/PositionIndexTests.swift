@@ -15,14 +15,14 @@ import Testing
         var expected: [String: Int] = [:]
         for (p, k) in keys.enumerated() { expected[k] = p }
         let index = PositionIndex(hashes: PositionIndex.hashes(count: keys.count) { keys[$0] }) {
-            PositionIndex.sameBytes(keys[$0], keys[$1])
+            ByteHash.sameBytes(keys[$0], keys[$1])
         }
         #expect(index.count == expected.count)
         for (k, p) in expected {
-            #expect(index.position(hash: PositionIndex.hash(k)) { PositionIndex.sameBytes(keys[$0], k) } == p, "\(k)")
+            #expect(index.position(hash: PositionIndex.hash(k)) { ByteHash.sameBytes(keys[$0], k) } == p, "\(k)")
         }
         for missing in ["", "b", "Uni-", "Sveučilište u Zagrebu", String(repeating: "a", count: 40)] {
-            #expect(index.position(hash: PositionIndex.hash(missing)) { PositionIndex.sameBytes(keys[$0], missing) } == nil)
+            #expect(index.position(hash: PositionIndex.hash(missing)) { ByteHash.sameBytes(keys[$0], missing) } == nil)
         }
     }
 
@@ -32,12 +32,12 @@ import Testing
         let keys = (0..<300).map { "k\($0)" }
         var index = PositionIndex()
         for p in keys.indices {
-            index.insert(p, hash: 7) { PositionIndex.sameBytes(keys[$0], keys[p]) }
+            index.insert(p, hash: 7) { ByteHash.sameBytes(keys[$0], keys[p]) }
         }
         #expect(index.count == 300)
         for (p, k) in keys.enumerated() {
-            #expect(index.position(hash: 7) { PositionIndex.sameBytes(keys[$0], k) } == p)
-            #expect(index.position(hash: 8) { PositionIndex.sameBytes(keys[$0], k) } == nil)
+            #expect(index.position(hash: 7) { ByteHash.sameBytes(keys[$0], k) } == p)
+            #expect(index.position(hash: 8) { ByteHash.sameBytes(keys[$0], k) } == nil)
         }
         // A key inserted again moves to its new position and is not counted twice.
         index.insert(999, hash: 7) { $0 < keys.count && keys[$0] == "k5" }
@@ -48,10 +48,10 @@ import Testing
     @Test func hashDependsOnBytesOnly() {
         let composed = "Universit\u{E9}", decomposed = "Universite\u{301}"
         #expect(composed == decomposed)  // Swift's equality...
-        #expect(!PositionIndex.sameBytes(composed, decomposed))  // ...is not the index's
+        #expect(!ByteHash.sameBytes(composed, decomposed))  // ...is not the index's
         let native = String(decoding: Array(composed.utf8), as: UTF8.self)
         #expect(PositionIndex.hash(native) == PositionIndex.hash(composed))
-        #expect(PositionIndex.sameBytes(native, composed))
+        #expect(ByteHash.sameBytes(native, composed))
         // Every length up to 24 bytes, each last byte counted.
         for n in 1...24 {
             let a = String(repeating: "x", count: n), b = String(repeating: "x", count: n - 1) + "y"

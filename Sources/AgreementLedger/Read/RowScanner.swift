@@ -35,6 +35,7 @@ struct RowScanner: ~Copyable {
     /// whose rows other threads build.
     mutating func skip() throws(ReadError) -> Bool {
         guard !fields.atEnd else { return false }
+        if fields.skipRowWithoutQuotes() { return true }
         while try fields.nextField().ended == .delimiter {}
         return true
     }

@@ -84,4 +84,40 @@ import Testing
         }
         #expect(batches == 1)
     }
+
+    /// Stepping over rows (quote-free ones by their line ends alone) stops where reading them does, on the same
+    /// lines, and throws where reading throws: every text of up to six pieces of quote, delimiter, line end
+    /// (LF, CR, CRLF) and text, and longer ones past the eight-byte steps.
+    @Test func skippingRowsStopsWhereReadingThem() {
+        let parts = ["\"", "\t", "\n", "\r", "\r\n", "ab", "abcdefghij"]
+        var texts: [String] = [""]
+        var frontier: [String] = [""]
+        for _ in 0..<5 {
+            frontier = frontier.flatMap { t in parts.map { t + $0 } }
+            texts += frontier
+        }
+        texts += ["x\ty\tlonger than eight bytes\n\"q\"\tz\r\nplain row of text here\rlast", String(repeating: "abcdefg\t", count: 9) + "\"\n"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                var reading = RowScanner(bytes: buffer, delimiter: .tab, firstLine: 3)
+                var skipping = RowScanner(bytes: buffer, delimiter: .tab, firstLine: 3)
+                while true {
+                    let read = Result { () throws(ReadError) in try reading.next() != nil }
+                    let skipped = Result { () throws(ReadError) in try skipping.skip() }
+                    switch (read, skipped) {
+                    case (.success(let r), .success(let s)):
+                        #expect(r == s && reading.position == skipping.position && reading.line == skipping.line, "\(text.debugDescription)")
+                        if !r { return }
+                    case (.failure(let r), .failure(let s)):
+                        #expect(r == s, "\(text.debugDescription)")
+                        return
+                    default:
+                        Issue.record("one threw and the other did not: \(text.debugDescription)")
+                        return
+                    }
+                }
+            }
+        }
+    }
 }

@@ -68,19 +68,7 @@ struct FieldScanner {
             }
             // Text follows the closing quote ("EDUCA" LLP): not a quoted field, re-read it literally below.
         }
-        var k = start
-        // Eight bytes at a time while none of them is the delimiter, LF or CR.
-        if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-            let d = ones &* UInt64(delimiter), l = ones &* UInt64(Self.lf), r = ones &* UInt64(Self.cr)
-            while k + 8 <= n {
-                let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-                let xd = w ^ d, xl = w ^ l, xr = w ^ r
-                let zero = ((xd &- ones) & ~xd) | ((xl &- ones) & ~xl) | ((xr &- ones) & ~xr)
-                if zero & high != 0 { break }
-                k += 8
-            }
-        }
+        var k = skipWords(from: start, avoiding: delimiter, Self.lf, Self.cr)
         while k < n {
             let c = bytes[k]
             if c == delimiter || c == Self.lf || c == Self.cr { break }
@@ -96,18 +84,7 @@ struct FieldScanner {
     /// row is then stepped over field by field.
     mutating func skipRowWithoutQuotes() -> Bool {
         let n = bytes.count
-        var k = position
-        if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-            let q = ones &* UInt64(Self.quote), l = ones &* UInt64(Self.lf), r = ones &* UInt64(Self.cr)
-            while k + 8 <= n {
-                let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-                let xq = w ^ q, xl = w ^ l, xr = w ^ r
-                let zero = ((xq &- ones) & ~xq) | ((xl &- ones) & ~xl) | ((xr &- ones) & ~xr)
-                if zero & high != 0 { break }
-                k += 8
-            }
-        }
+        var k = skipWords(from: position, avoiding: Self.quote, Self.lf, Self.cr)
         while k < n {
             let c = bytes[k]
             if c == Self.quote { return false }
@@ -117,6 +94,25 @@ struct FieldScanner {
         position = k
         _ = consumeTerminator()
         return true
+    }
+
+    /// The first offset from `start` where an eight-byte word may hold `a`, `b` or `c` (or where fewer than eight
+    /// bytes are left): the words before it hold none of them. The bytes from there on are looked at one by one.
+    private func skipWords(from start: Int, avoiding a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let n = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let wa = ones &* UInt64(a), wb = ones &* UInt64(b), wc = ones &* UInt64(c)
+        var k = start
+        while k + 8 <= n {
+            let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+            let xa = w ^ wa, xb = w ^ wb, xc = w ^ wc
+            // A high bit where a byte is zero after the xor, that is, equal to one of the three (or next to one).
+            let zero = ((xa &- ones) & ~xa) | ((xb &- ones) & ~xb) | ((xc &- ones) & ~xc)
+            if zero & high != 0 { break }
+            k += 8
+        }
+        return k
     }
 
     /// Steps over the delimiter or line end (LF, CRLF or CR) at `position`, counting lines.

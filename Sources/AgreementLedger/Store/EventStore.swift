@@ -33,6 +33,10 @@ public final class EventStore {
     /// Bytes per `write(2)` of an append; tests lower it to make a batch span several writes.
     var appendPieceSize = 4 << 20
 
+    /// The fewest agreements a state checkpoint must hold for an import to write only its changes on top of it
+    /// (`StateChanges`) rather than all of it again; tests lower it to exercise the changes.
+    var smallestLayeredCheckpoint = 8192
+
     /// Events serialized together before they are chained and written; tests lower it to exercise windows.
     var appendWindowSize = 32_768
 
@@ -141,13 +145,15 @@ public final class EventStore {
             throw .io(path: logPath, operation: "open", reason: LogFile.errorText())
         }
         defer { close(fd) }
-        let base = try checkpointedBase(fd: fd)
+        var baseState = LedgerState()
+        let base = try checkpointedBase(fd: fd, state: &baseState)
         let tail = try LogFile.readAll(fd: fd, path: logPath, from: base?.stamp.bytes ?? 0)
         let log = logPath
         let chunkSize = walkChunkSize
         let walked = tail.withUnsafeBufferPointer { buffer -> Result<LedgerState, StoreError> in
             let layout = LogLayout(buffer)
-            var state = base?.state ?? LedgerState()
+            var state = LedgerState()
+            swap(&state, &baseState)
             let walk = LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: false,
                                         firstSeq: (base?.stamp.lines ?? 0) + 1,
                                         previousHash: base?.stamp.hash ?? LedgerEvent.genesisHash, chunkSize: chunkSize,
@@ -349,7 +355,9 @@ public final class EventStore {
         if !existed { try LogFile.syncDirectory(directory) }
 
         // Only the bytes after a still-valid state checkpoint are read; without one, the whole log.
-        let base = try checkpointedBase(fd: fd, sharing: sharing)
+        // The state is moved out of the checkpoint read, so that nothing else holds it when it changes.
+        var state = LedgerState()
+        let base = try checkpointedBase(fd: fd, sharing: sharing, state: &state)
         let offset = base?.stamp.bytes ?? 0
         let baseLines = base?.stamp.lines ?? 0
         let baseHash = base?.stamp.hash ?? LedgerEvent.genesisHash
@@ -387,7 +395,6 @@ public final class EventStore {
             from = c.lines
         }
         // The committed lines not yet verified, folded onto the checkpointed state as they are checked.
-        var state = base?.state ?? LedgerState()
         var hashAtFrom: String?
         var walk = bytes.withUnsafeBufferPointer { buffer in
             LogVerifier.walk(buffer, lines: layout.lines[..<layout.committedLines], full: true, fullFrom: from,
@@ -442,9 +449,15 @@ public final class EventStore {
         let pastAppended = PastStates.append(directory: directory, before: (committedLines, previousLength),
                                              segment: segment, after: stamp)
         let signed = batch.withUnsafeBufferPointer { events in events.indices.count { events[$0].type == .signed } }
-        state.reserveCapacity(state.agreements.count + signed)
+        let countBefore = state.agreements.count
+        state.reserveCapacity(countBefore + signed)
         state.apply(contentsOf: batch)
-        StateCheckpoint(stamp: stamp, state: state).write(directory: directory)
+        // Only the changes when the state was read from a big checkpoint and nothing was folded on top of it.
+        let layered = baseLines == committedLines && (base?.layers).map {
+            StateChanges.write(directory: directory, stamp: stamp, state: state, layers: $0, batch: batch,
+                               countBefore: countBefore, smallestBase: smallestLayeredCheckpoint)
+        } == true
+        if !layered { StateCheckpoint(stamp: stamp, state: state).write(directory: directory) }
         // The state is let go (on another core) before the history index is brought up to date from the batch.
         BackgroundRelease.release(consume state)
         state = LedgerState()
@@ -456,11 +469,13 @@ public final class EventStore {
 
     /// The state checkpoint, when the log's first bytes are still those it covers, with the checksum
     /// accumulated over them (so a writer can extend it); nil when there is none or it is stale.
-    private func checkpointedBase(fd: Int32, sharing: () -> HeldStrings = { .none }) throws(StoreError) -> (stamp: VerifiedCheckpoint, state: LedgerState,
-                                                                   accumulator: PrefixChecksum.Accumulator)? {
-        guard let cached = StateCheckpoint.read(directory: directory, sharing: sharing),
+    /// The state is moved into `state` (left as it is without a usable checkpoint).
+    private func checkpointedBase(fd: Int32, sharing: () -> HeldStrings = { .none }, state: inout LedgerState) throws(StoreError)
+        -> (stamp: VerifiedCheckpoint, accumulator: PrefixChecksum.Accumulator, layers: StateCheckpoint.Layers?)? {
+        guard var cached = StateCheckpoint.read(directory: directory, sharing: sharing),
               let accumulator = try prefixChecksum(ofCovered: cached.stamp, fd: fd) else { return nil }
-        return (cached.stamp, cached.state, accumulator)
+        swap(&state, &cached.state)
+        return (cached.stamp, accumulator, cached.layers)
     }
 
     /// The checksum of the log's first bytes when they are still those `stamp` covers, else nil.

@@ -17,6 +17,19 @@ import Darwin
 struct StateCheckpoint {
     var stamp: VerifiedCheckpoint
     var state: LedgerState
+    /// What the checkpoint was read from (nil for one made from a fold): the next import writes only its
+    /// changes on top of the same whole file.
+    var layers: Layers? = nil
+
+    /// The whole file a read checkpoint came from, and the places its changes file (`StateChanges`) filled.
+    struct Layers: Equatable {
+        /// What the whole file covers.
+        let base: VerifiedCheckpoint
+        /// The whole file's agreements.
+        let baseCount: Int
+        /// Positions the changes file replaced or added, in order (empty without one).
+        let changed: [Int]
+    }
 
     static let relativePath = "cache/state"
     /// Version 2 promises agreements in ledger order (version 1 files, which did not, are ignored and
@@ -28,28 +41,52 @@ struct StateCheckpoint {
     /// against the log).
     /// Partner names equal to one in `sharing()` (asked for only when the file exists) take that string's
     /// storage.
+    /// The changes written since (`StateChanges`), when they are whole and made on top of this very file, are
+    /// read on top of it; otherwise the file alone is, as it covers fewer lines.
     static func read(directory: String, sharing: () -> HeldStrings = { .none }) -> StateCheckpoint? {
         guard let file = MappedFile(path: EventStore.join(directory, relativePath)) else { return nil }
-        return decode(file.bytes, sharing: sharing(), release: file.release)
+        let held = sharing()
+        guard var (head, agreements) = decodeAgreements(file.bytes, sharing: held, release: file.release) else { return nil }
+        let base = head.stamp, baseCount = agreements.count
+        var changed: [Int] = []
+        if let changes = StateChanges.Mapped(directory: directory, base: base, baseCount: baseCount),
+           changes.apply(to: &agreements, sharing: held) {
+            head = changes.head
+            changed = changes.positions
+        }
+        let state = LedgerState(agreements: agreements, lastImport: head.lastImport, importCount: head.importCount,
+                                lastSeq: head.lastSeq)
+        return StateCheckpoint(stamp: head.stamp, state: state, layers: Layers(base: base, baseCount: baseCount, changed: changed))
     }
 
-    /// The checkpoint file mapped and checked whole, its agreements left to stream (`status`).
+    /// The checkpoint file mapped and checked whole, its agreements left to stream (`status`), with the changes
+    /// written on top of it when there are (as `read` takes them).
     static func mapped(directory: String) -> (file: MappedFile, checked: Checked)? {
         guard let file = MappedFile(path: EventStore.join(directory, relativePath)),
-              let checked = Checked(file.bytes, release: file.release) else { return nil }
+              var checked = Checked(file.bytes, release: file.release) else { return nil }
+        if let changes = StateChanges.Mapped(directory: directory, base: checked.stamp, baseCount: checked.count) {
+            checked.adopt(changes)
+        }
         return (file, checked)
     }
 
     /// Writes atomically (a temporary file of this process, then rename), in pieces so a big state is
     /// never encoded whole in memory; a failure only costs a slower open next time.
+    /// Changes written on top of an older whole file are let go once this one is in place.
     func write(directory: String) {
+        guard StateCheckpoint.writeAtomically(directory: directory, relativePath: StateCheckpoint.relativePath, encode) else { return }
+        unlink(EventStore.join(directory, StateChanges.relativePath))
+    }
+
+    /// Writes the bytes `encode` hands on to a temporary file of this process, on another thread while the next
+    /// piece is made, then renames it to `relativePath`; false (nothing replaced) on any failure.
+    static func writeAtomically(directory: String, relativePath: String, _ encode: (_ sink: ([UInt8]) -> Void) -> Void) -> Bool {
         let cache = EventStore.join(directory, "cache")
         try? LogFile.makeDirectory(cache)
-        let path = EventStore.join(directory, StateCheckpoint.relativePath)
+        let path = EventStore.join(directory, relativePath)
         let temporary = path + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        // Written on another thread while the next agreements are encoded.
+        guard fd >= 0 else { return false }
         let writer = PieceWriter(fd: fd, write: { fd, bytes, count in
             LogFile.writeAll(fd: fd, UnsafeRawBufferPointer(start: bytes, count: count)) ? count : -1
         }, accumulator: nil)
@@ -59,7 +96,11 @@ struct StateCheckpoint {
         _ = writer.finish()
         let ok = writer.failure == nil && fsync(fd) == 0
         close(fd)
-        if !ok || rename(temporary, path) != 0 { unlink(temporary) }
+        guard ok, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
     }
 
     /// The whole file's bytes (tests; `write` streams the same bytes).
@@ -71,39 +112,32 @@ struct StateCheckpoint {
 
     /// Hands the file's bytes to `sink` in pieces of about a megabyte, in order.
     func encode(_ sink: ([UInt8]) -> Void) {
-        var w = BinaryWriter(capacity: 1 << 20)
-        var payload = PrefixChecksum.Accumulator()
-        var inPayload = false
-        func flush(force: Bool = false) {
-            guard force || w.bytes.count >= 1 << 20 else { return }
-            if inPayload { w.bytes.withUnsafeBufferPointer { payload.add($0) } }
-            sink(w.bytes)
-            w = BinaryWriter(capacity: 1 << 20)
-        }
-        w.raw(StateCheckpoint.magic)
-        w.raw(Array("\(stamp.lines) \(stamp.bytes) \(String(stamp.checksum, radix: 16)) \(stamp.hash)\n".utf8))
-        flush(force: true)
-        inPayload = true
-        w.int(state.lastSeq)
-        w.int(state.importCount)
-        w.int(state.lastImport.count)
-        for (_, event) in state.lastImport.sorted(by: { $0.key < $1.key }) {
-            var line: [UInt8] = []
-            event.appendCanonicalLine(to: &line)
-            w.int(line.count)
-            w.raw(line)
-        }
+        var header = BinaryWriter()
+        header.raw(StateCheckpoint.magic)
+        header.raw(Array(stamp.line.utf8))
+        sink(header.bytes)
+        var w = BinaryWriter()
+        Head(of: state, stamp: stamp).write(into: &w)
         w.int(state.agreements.count)
-        flush(force: true)
-        // The agreements encoded on all cores, a round at a time, each round's pieces then summed and handed
-        // on in order.
         let agreements = state.agreements
-        let round = 8 * StateCheckpoint.agreementsPerPiece
-        for start in stride(from: 0, to: agreements.count, by: round) {
-            let end = min(start + round, agreements.count)
-            let pieces = ParallelChunks.map(count: end - start, chunkSize: StateCheckpoint.agreementsPerPiece) { range in
+        StateCheckpoint.encodePayload(head: w.bytes, count: agreements.count, sink) { i, w in
+            StateCheckpoint.encode(agreements[i], into: &w)
+        }
+    }
+
+    /// Hands on `head`, then the `count` entries `entry` encodes, then the checksum of all of it. The entries
+    /// are encoded on all cores, a round at a time, each round's pieces then summed and handed on in order.
+    static func encodePayload(head: [UInt8], count: Int, _ sink: ([UInt8]) -> Void,
+                              entry: @escaping @Sendable (Int, inout BinaryWriter) -> Void) {
+        var payload = PrefixChecksum.Accumulator()
+        head.withUnsafeBufferPointer { payload.add($0) }
+        sink(head)
+        let round = 8 * agreementsPerPiece
+        for start in stride(from: 0, to: count, by: round) {
+            let end = min(start + round, count)
+            let pieces = ParallelChunks.map(count: end - start, chunkSize: agreementsPerPiece) { range in
                 var w = BinaryWriter(capacity: range.count * 320)
-                for i in range { StateCheckpoint.encode(agreements[start + i], into: &w) }
+                for i in range { entry(start + i, &w) }
                 return w.bytes
             }
             for piece in pieces {
@@ -112,6 +146,70 @@ struct StateCheckpoint {
             }
         }
         withUnsafeBytes(of: payload.value.littleEndian) { sink(Array($0)) }
+    }
+
+    /// What a checkpoint holds besides its agreements: the fold's counters and each source's last import.
+    struct Head {
+        let stamp: VerifiedCheckpoint
+        let lastSeq: Int
+        let importCount: Int
+        let lastImport: [String: LedgerEvent]
+
+        init(of state: LedgerState, stamp: VerifiedCheckpoint) {
+            (self.stamp, lastSeq, importCount, lastImport) = (stamp, state.lastSeq, state.importCount, state.lastImport)
+        }
+
+        /// Reads the head at the reader's place; nil when malformed or not of the fold `stamp` covers.
+        init?(_ r: inout BinaryReader, stamp: VerifiedCheckpoint) {
+            let lastSeq = r.int(), importCount = r.int(), importsCount = r.int()
+            guard !r.failed, importsCount >= 0, lastSeq == stamp.lines else { return nil }
+            var lastImport: [String: LedgerEvent] = [:]
+            for _ in 0..<importsCount {
+                let line = r.raw(count: r.int())
+                guard !r.failed, let json = try? JSONParser.parse(line), let event = try? LedgerEvent(json: json) else { return nil }
+                lastImport[event.source] = event
+            }
+            (self.stamp, self.lastSeq, self.importCount, self.lastImport) = (stamp, lastSeq, importCount, lastImport)
+        }
+
+        func write(into w: inout BinaryWriter) {
+            w.int(lastSeq)
+            w.int(importCount)
+            w.int(lastImport.count)
+            for (_, event) in lastImport.sorted(by: { $0.key < $1.key }) {
+                var line: [UInt8] = []
+                event.appendCanonicalLine(to: &line)
+                w.int(line.count)
+                w.raw(line)
+            }
+        }
+    }
+
+    /// Checks a file's magic, reads its stamp lines (as many as `stamps`), and checks the payload after them
+    /// against the checksum that ends the file; the stamps and the payload, or nil. `release` is handed each
+    /// range of bytes once summed.
+    static func sealed(_ bytes: UnsafeBufferPointer<UInt8>, magic: [UInt8], stamps: Int,
+                       release: (Range<Int>) -> Void = { _ in }) -> (stamps: [VerifiedCheckpoint], payload: UnsafeBufferPointer<UInt8>, payloadStart: Int)? {
+        guard bytes.count > magic.count + 8, bytes.starts(with: magic) else { return nil }
+        var found: [VerifiedCheckpoint] = []
+        var start = magic.count
+        for _ in 0..<stamps {
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+            let header = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<newline]), as: UTF8.self)
+            guard let stamp = VerifiedCheckpoint(text: header) else { return nil }
+            found.append(stamp)
+            start = newline + 1
+        }
+        let payloadEnd = bytes.count - 8
+        guard start <= payloadEnd else { return nil }
+        var stored: UInt64 = 0
+        withUnsafeMutableBytes(of: &stored) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[payloadEnd...])) }
+        let payload = UnsafeBufferPointer(rebasing: bytes[start..<payloadEnd])
+        let checksum = PrefixChecksum.accumulate(UnsafeRawBufferPointer(payload)) { piece in
+            release((start + piece.lowerBound)..<(start + piece.upperBound))
+        }
+        guard checksum.value == UInt64(littleEndian: stored) else { return nil }
+        return (found, payload, start)
     }
 
     /// Agreements encoded (or decoded) together by one thread: about a megabyte of the file.
@@ -146,10 +244,19 @@ struct StateCheckpoint {
         }
     }
 
-    /// The checkpoint in `bytes`; `release` is handed each range of bytes once read (twice over: checked,
-    /// then decoded), so a mapped file's pages can be given back behind the reader.
+    /// The checkpoint in `bytes` (the whole file alone); `release` is handed each range of bytes once read
+    /// (twice over: checked, then decoded), so a mapped file's pages can be given back behind the reader.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, sharing: HeldStrings = .none,
                        release: (Range<Int>) -> Void = { _ in }) -> StateCheckpoint? {
+        guard let (head, agreements) = decodeAgreements(bytes, sharing: sharing, release: release) else { return nil }
+        let state = LedgerState(agreements: agreements, lastImport: head.lastImport, importCount: head.importCount,
+                                lastSeq: head.lastSeq)
+        return StateCheckpoint(stamp: head.stamp, state: state)
+    }
+
+    /// The file's head and agreements, before the state's index by id is built (changes may come first).
+    private static func decodeAgreements(_ bytes: UnsafeBufferPointer<UInt8>, sharing: HeldStrings,
+                                         release: (Range<Int>) -> Void) -> (Head, [AgreementState])? {
         guard var checked = Checked(bytes, release: release) else { return nil }
         // Strings are made on all cores, a batch at a time, while the next batch is read; each piece of a
         // batch has its own interner, kept from batch to batch. Each agreement is made in its place in the
@@ -166,10 +273,7 @@ struct StateCheckpoint {
                                        alongside: [readAhead]) { range in
                     interners.using(range.lowerBound / agreementsPerPiece) { interner in
                         for i in range {
-                            var a = entries[i].agreementState
-                            interner.intern(&a.record)
-                            if !sharing.isEmpty, let held = sharing.equal(to: a.record.partner) { a.record.partner = held }
-                            (slots.base + first + i).initialize(to: a)
+                            (slots.base + first + i).initialize(to: decoded(entries[i], interner: &interner, sharing: sharing))
                         }
                     }
                 }
@@ -177,53 +281,51 @@ struct StateCheckpoint {
             }
         }
         guard complete else { return nil }
-        let state = LedgerState(agreements: agreements, lastImport: checked.lastImport, importCount: checked.importCount,
-                                lastSeq: checked.lastSeq)
-        return StateCheckpoint(stamp: checked.stamp, state: state)
+        return (checked.head, agreements)
+    }
+
+    /// An entry decoded, its repeated strings sharing storage through `interner`, its partner name through
+    /// `sharing`.
+    static func decoded(_ entry: CheckpointEntry, interner: inout StringInterner, sharing: HeldStrings) -> AgreementState {
+        var a = entry.agreementState
+        interner.intern(&a.record)
+        if !sharing.isEmpty, let held = sharing.equal(to: a.record.partner) { a.record.partner = held }
+        return a
     }
 
     /// A checkpoint file found whole (its magic, stamp, checksum and head read), its agreements not yet
     /// decoded: `status` streams them from here without building the state.
     struct Checked {
-        let stamp: VerifiedCheckpoint
-        let lastSeq: Int
-        let importCount: Int
-        let lastImport: [String: LedgerEvent]
-        /// The number of agreements that follow.
-        let count: Int
+        /// The fold's counters and last imports, with what they cover.
+        private(set) var head: Head
+        var stamp: VerifiedCheckpoint { head.stamp }
+        /// The number of agreements that follow (with the changes, when adopted).
+        private(set) var count: Int
         private var reader: BinaryReader
         /// Where the payload starts in the file's bytes.
         private let payloadStart: Int
+        /// The whole file's agreements.
+        private let baseCount: Int
+        /// Changes written on top of the file, merged into what is handed on.
+        private var changes: StateChanges.Mapped?
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>, release: (Range<Int>) -> Void = { _ in }) {
-            let magic = StateCheckpoint.magic
-            guard bytes.count > magic.count + 8, bytes.starts(with: magic),
-                  let newline = bytes[magic.count...].firstIndex(of: 0x0A) else { return nil }
-            let header = String(decoding: UnsafeBufferPointer(rebasing: bytes[magic.count..<newline]), as: UTF8.self)
-            guard let stamp = VerifiedCheckpoint(text: header) else { return nil }
-            let payloadEnd = bytes.count - 8
-            guard newline + 1 <= payloadEnd else { return nil }
-            var stored: UInt64 = 0
-            withUnsafeMutableBytes(of: &stored) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[payloadEnd...])) }
-            let payload = UnsafeBufferPointer(rebasing: bytes[(newline + 1)..<payloadEnd])
-            let checksum = PrefixChecksum.accumulate(UnsafeRawBufferPointer(payload)) { piece in
-                release((newline + 1 + piece.lowerBound)..<(newline + 1 + piece.upperBound))
-            }
-            guard checksum.value == UInt64(littleEndian: stored) else { return nil }
+            guard let (stamps, payload, payloadStart) = StateCheckpoint.sealed(bytes, magic: StateCheckpoint.magic, stamps: 1,
+                                                                                release: release) else { return nil }
             var r = BinaryReader(payload)
-            let lastSeq = r.int(), importCount = r.int(), importsCount = r.int()
-            guard !r.failed, importsCount >= 0, lastSeq == stamp.lines else { return nil }
-            var lastImport: [String: LedgerEvent] = [:]
-            for _ in 0..<importsCount {
-                let line = r.raw(count: r.int())
-                guard !r.failed, let json = try? JSONParser.parse(line), let event = try? LedgerEvent(json: json) else { return nil }
-                lastImport[event.source] = event
-            }
+            guard let head = Head(&r, stamp: stamps[0]) else { return nil }
             let count = r.int()
             guard !r.failed, count >= 0, count <= r.remaining else { return nil }
-            (self.stamp, self.lastSeq, self.importCount, self.lastImport, self.count) = (stamp, lastSeq, importCount, lastImport, count)
+            (self.head, self.count, baseCount) = (head, count, count)
             reader = r
-            payloadStart = newline + 1
+            self.payloadStart = payloadStart
+        }
+
+        /// Takes the changes written on top of this file: their stamp, head and agreements replace the file's.
+        mutating func adopt(_ changes: StateChanges.Mapped) {
+            head = changes.head
+            count = changes.count
+            self.changes = changes
         }
 
         /// Decodes the agreements in order, handing each to `body`; false when the bytes turn out malformed
@@ -244,17 +346,68 @@ struct StateCheckpoint {
         /// after `body` returns.
         mutating func forEachBatch(size: Int, release: (Range<Int>) -> Void = { _ in },
                                    _ body: ([CheckpointEntry], _ readAhead: @escaping @Sendable () -> Void) -> Void) -> Bool {
-            let batches = Batches(reader: reader, count: count, size: size)
+            let batches = Batches(reader: reader, count: baseCount, size: size)
             var read = reader.offset
+            var merge = changes.map { ChangesMerge(changes: $0) }
             while case .batch(let entries, let end) = batches.take() {
-                body(entries, { batches.readAhead() })
+                if merge == nil {
+                    body(entries, { batches.readAhead() })
+                } else {
+                    guard let merged = merge!.replacing(in: entries) else { return false }
+                    body(merged, { batches.readAhead() })
+                }
                 batches.recycle(consume entries)
                 // The next batch may already be read: only this batch's pages are let go.
                 release((payloadStart + read)..<(payloadStart + end))
                 read = end
             }
             reader = batches.reader
-            return !batches.failed
+            guard !batches.failed else { return false }
+            return merge?.forEachAdded(size: size, { body($0, {}) }) ?? true
+        }
+
+        /// The changes' agreements put in the places they replace, then the added ones after the file's.
+        private struct ChangesMerge {
+            let changes: StateChanges.Mapped
+            /// The next change to place, and the first position of the next batch.
+            var next = 0, position = 0
+            var lastSeq = Int.min
+
+            /// `entries` (the next batch of the file) with the changes in their places; nil when a change does
+            /// not belong to the agreement it replaces.
+            mutating func replacing(in entries: [CheckpointEntry]) -> [CheckpointEntry]? {
+                defer { position += entries.count }
+                lastSeq = entries.last?.firstSeq ?? lastSeq
+                let end = position + entries.count
+                guard next < changes.positions.count, changes.positions[next] < end else { return entries }
+                var merged = entries
+                while next < changes.positions.count, changes.positions[next] < end {
+                    let entry = changes.entry(next), at = changes.positions[next] - position
+                    guard entry.firstSeq == merged[at].firstSeq else { return nil }
+                    merged[at] = entry
+                    next += 1
+                }
+                return merged
+            }
+
+            /// Hands on the added agreements (after the file's last), `size` at a time; false when they are not
+            /// in ledger order.
+            mutating func forEachAdded(size: Int, _ body: ([CheckpointEntry]) -> Void) -> Bool {
+                var batch: [CheckpointEntry] = []
+                batch.reserveCapacity(min(size, changes.positions.count - next))
+                while next < changes.positions.count {
+                    let entry = changes.entry(next)
+                    guard changes.positions[next] == position, entry.firstSeq > lastSeq else { return false }
+                    batch.append(entry)
+                    (next, position, lastSeq) = (next + 1, position + 1, entry.firstSeq)
+                    if batch.count == size {
+                        body(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !batch.isEmpty { body(batch) }
+                return true
+            }
         }
 
         /// The agreements' batches, read one ahead of the one being used.

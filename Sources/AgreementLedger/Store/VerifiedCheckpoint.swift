@@ -40,6 +40,9 @@ struct VerifiedCheckpoint: Equatable {
         self.init(lines: lines, bytes: bytes, checksum: checksum, hash: String(parts[3]))
     }
 
+    /// The stamp as both cache files state it: "LINES BYTES CHECKSUM HASH" and a newline.
+    var line: String { "\(lines) \(bytes) \(String(checksum, radix: 16)) \(hash)\n" }
+
     /// True when the log's first `bytes` bytes are still the ones this checkpoint covered.
     func covers(_ log: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes <= log.count && PrefixChecksum.of(log, count: bytes) == checksum
@@ -51,7 +54,7 @@ struct VerifiedCheckpoint: Equatable {
         try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
         let path = EventStore.join(directory, VerifiedCheckpoint.relativePath)
         let temporary = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data("\(VerifiedCheckpoint.version)\(lines) \(bytes) \(String(checksum, radix: 16)) \(hash)\n".utf8)) else { return }
+        guard FileManager.default.createFile(atPath: temporary, contents: Data((VerifiedCheckpoint.version + line).utf8)) else { return }
         _ = rename(temporary, path)
     }
 }

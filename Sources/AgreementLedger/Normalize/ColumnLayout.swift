@@ -16,6 +16,11 @@ public struct ColumnLayout: Hashable, Sendable {
         roles.firstIndex(of: role)
     }
 
+    /// The columns holding dates, whose day/month order the whole file decides.
+    var dateColumns: [Int] {
+        [ColumnRole.signed, .validUntil, .signedAndTerm].compactMap { column($0) }
+    }
+
     /// The columns whose cells go in `extra`, with their keys, in the order of the keys: each row's extra cells
     /// come out sorted without a sort per row.
     func extraColumns() -> [(column: Int, key: String)] {

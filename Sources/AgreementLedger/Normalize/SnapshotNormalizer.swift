@@ -19,18 +19,45 @@ public struct SnapshotNormalizer: Sendable {
     /// Normalizes a text read as rows; throws only when the file as a whole is unusable (no partner column,
     /// or a fault the reader finds, such as an unclosed quote).
     ///
-    /// Two passes over the rows, so that a big file is never a table in memory: the first finds the header and
-    /// reads each date column's day/month order (a property of the whole file), the second reads the rows
-    /// into records, a batch at a time on all cores.
+    /// A big file is never a table in memory. A first look finds the header and what the batch holding it says
+    /// of each date column's day/month order; the rows are then read into records, a batch at a time on all
+    /// cores, with the orders that batch suggests, while the evidence of the whole file is gathered. The order
+    /// is a property of the whole file: in the rare file whose later rows decide otherwise, the rows are read
+    /// again with the orders the whole file decides, so the result is always theirs.
     public func normalize(_ source: some RowSource, mapping: MappingFile? = nil) throws(SnapshotIssue) -> Snapshot {
         var warnings: [RowWarning] = []
-        let (layout, dateEvidence, rowCount) = try firstPass(source, mapping: mapping)
-        let orders = dateOrders(layout: layout, evidence: dateEvidence, warnings: &warnings)
+        let (layout, headEvidence, complete) = try firstPass(source, mapping: mapping)
+        // Warnings of undecided columns only from the whole file's evidence.
+        var suggestedWarnings: [RowWarning] = []
+        let suggested = dateOrders(layout: layout, evidence: headEvidence, warnings: &suggestedWarnings)
+        if complete { warnings = suggestedWarnings }
+        var read = try readRows(source, layout: layout, orders: suggested, gathering: !complete)
+        if !complete {
+            let decided = dateOrders(layout: layout, evidence: read.evidence, warnings: &warnings)
+            if decided != suggested { read = try readRows(source, layout: layout, orders: decided, gathering: false) }
+        }
+        let (records, asOf) = (read.records, read.asOf)
+        warnings += read.warnings
+        let repeated = DuplicateRows.repeated(records)
+        warnings += DuplicateRows.warnings(records, repeated: repeated)
+        warnings += URLAlignment.warnings(records)
+        warnings.sort { $0.row < $1.row }
+        return Snapshot(asOf: asOf, format: source.delimiter == .tab ? "tsv" : "csv", encoding: source.encoding,
+                        records: records, warnings: warnings, layout: layout, repeatedRows: repeated)
+    }
+
+    /// The rows read into records with the given date orders, a batch at a time on all cores, with their
+    /// warnings and the date of the last footer; with `gathering`, also what the date columns' cells below the
+    /// header say of their order.
+    private func readRows(_ source: some RowSource, layout: ColumnLayout, orders: [ColumnRole: DateOrder],
+                          gathering: Bool) throws(SnapshotIssue)
+        -> (records: [AgreementRecord], warnings: [RowWarning], asOf: PartialDate?, evidence: [Int: DateCellParser.OrderEvidence]) {
         let extraColumns = layout.extraColumns()
+        let dateColumns = gathering ? layout.dateColumns : []
+        var evidence = Dictionary(uniqueKeysWithValues: dateColumns.map { ($0, DateCellParser.OrderEvidence()) })
         var asOf: PartialDate?
         var records: [AgreementRecord] = []
-        // About one record per row: reserved once rather than grown (and copied) step by step.
-        records.reserveCapacity(rowCount - layout.headerIndex)
+        var warnings: [RowWarning] = []
         let normalizer = self
         var index = 0
         try readingRows { () throws(ReadError) in
@@ -41,44 +68,41 @@ public struct SnapshotNormalizer: Sendable {
                 // pieces of them, joined in file order.
                 let parts = ParallelChunks.map(count: batch.pieceCount, chunkSize: 1) { pieces in
                     var part = RowsRead()
+                    var found = Dictionary(uniqueKeysWithValues: dateColumns.map { ($0, DateCellParser.OrderEvidence()) })
                     // Values repeated down a column share one string per piece of rows.
                     var interner = StringInterner()
                     var readings = RowReadings()
                     for p in pieces {
                         let (firstRow, rows) = batch.rows(ofPiece: p)
                         for (k, row) in rows.enumerated() where first + firstRow + k > layout.headerIndex {
+                            for c in dateColumns where c < row.fields.count { found[c]!.add(row.fields[c]) }
                             let start = part.records.count
                             normalizer.read(row, layout: layout, extraColumns: extraColumns, orders: orders,
                                             readings: &readings, into: &part)
                             for i in start..<part.records.count { interner.intern(&part.records[i]) }
                         }
                     }
-                    return part
+                    return (part, found)
                 }
-                for part in parts {
+                for (part, found) in parts {
                     if let date = part.asOf { asOf = date }
                     records += part.records
                     warnings += part.warnings
+                    for (c, e) in found { evidence[c]!.join(e) }
                 }
                 return true
             }
         }
-        let repeated = DuplicateRows.repeated(records)
-        warnings += DuplicateRows.warnings(records, repeated: repeated)
-        warnings += URLAlignment.warnings(records)
-        warnings.sort { $0.row < $1.row }
-        return Snapshot(asOf: asOf, format: source.delimiter == .tab ? "tsv" : "csv", encoding: source.encoding,
-                        records: records, warnings: warnings, layout: layout, repeatedRows: repeated)
+        return (records, warnings, asOf, evidence)
     }
 
-    /// The first pass: the layout, from the rows header detection looks at, what the date columns' cells below
-    /// the header say of their day/month order, and the number of rows. A fault of the reader anywhere in the
-    /// file is reported before a missing header, as when the whole file was read first.
-    ///
-    /// Rows are taken one by one until the header is found; after it, pieces of rows are looked at on all cores,
-    /// only their date cells built.
+    /// The first look: the layout, from the rows header detection looks at, what the date columns' cells below
+    /// the header say of their day/month order, and whether that is the whole file. It reads to the end of the
+    /// batch that settles the header (its remaining pieces on all cores, only their date cells built), or to
+    /// the end of the file when no header is found: a fault of the reader anywhere in the file is then reported
+    /// before the missing header, as when the whole file was read first.
     func firstPass(_ source: some RowSource, mapping: MappingFile?) throws(SnapshotIssue)
-        -> (ColumnLayout, [Int: DateCellParser.OrderEvidence], Int) {
+        -> (layout: ColumnLayout, evidence: [Int: DateCellParser.OrderEvidence], complete: Bool) {
         var head: [TextRow] = []
         var detected: Result<ColumnLayout, SnapshotIssue>?
         var dateColumns: [Int] = []
@@ -93,7 +117,7 @@ public struct SnapshotNormalizer: Sendable {
                 try HeaderDetector.detect(rows: head, mapping: mapping, vocabulary: vocabulary)
             }
             if case .success(let layout) = detected {
-                dateColumns = [ColumnRole.signed, .validUntil, .signedAndTerm].compactMap { layout.column($0) }
+                dateColumns = layout.dateColumns
                 for c in dateColumns { evidence[c] = DateCellParser.OrderEvidence() }
                 for (i, row) in head.enumerated() where i > layout.headerIndex { collect(row, into: &evidence) }
             }
@@ -102,8 +126,14 @@ public struct SnapshotNormalizer: Sendable {
         func collect(_ row: TextRow, into evidence: inout [Int: DateCellParser.OrderEvidence]) {
             for c in dateColumns where c < row.fields.count { evidence[c]!.add(row.fields[c]) }
         }
+        var stopped = false
         try readingRows { () throws(ReadError) in
             try source.forEachRowBatch(size: batchSize, pieceSize: pieceSize) { batch in
+                // A batch after the one that settled the header: left to the reading of the rows.
+                if case .success = detected {
+                    stopped = true
+                    return false
+                }
                 var piece = 0
                 // Until the header is decided, row by row in order.
                 while detected == nil && piece < batch.pieceCount {
@@ -148,7 +178,7 @@ public struct SnapshotNormalizer: Sendable {
         }
         if detected == nil { decide() }
         switch detected! {
-        case .success(let layout): return (layout, evidence, index)
+        case .success(let layout): return (layout, evidence, !stopped)
         case .failure(let issue): throw issue
         }
     }

@@ -73,4 +73,41 @@ import Testing
         }
         #expect(noHeader.line == 1 && noHeader.message.hasPrefix("no partner column found"))
     }
+
+    /// The rows of a source, counting the batches handed out.
+    final class CountedRows<Source: RowSource>: RowSource {
+        let source: Source
+        var batches = 0
+        init(_ source: Source) { self.source = source }
+        var delimiter: Delimiter { source.delimiter }
+        var encoding: TextEncoding { source.encoding }
+        func forEachBatch(size: Int, keeping keep: ((Int) -> Bool)?, _ body: ([TextRow]) -> Bool) throws(ReadError) {
+            try source.forEachBatch(size: size, keeping: keep) { batches += 1; return body($0) }
+        }
+        func forEachRowBatch(size: Int, pieceSize: Int, _ body: (RowBatch) -> Bool) throws(ReadError) {
+            try source.forEachRowBatch(size: size, pieceSize: pieceSize) { batches += 1; return body($0) }
+        }
+    }
+
+    /// The rows are read once after the first look at the batch holding the header, when the orders that batch
+    /// suggests are the whole file's; once more when a later row decides otherwise, reading as the whole file says.
+    @Test func rowsAreReadAgainOnlyWhenALaterRowDecidesTheDatesOtherwise() throws {
+        func list(dayFirstAt row: Int) -> [UInt8] {
+            var text = "Partner\tCountry\tSigned\n"
+            for n in 1...1_000 { text += "University \(n)\tPoland\t\(n == row ? 25 : n % 12 + 1)/04/2020\n" }
+            return Array(text.utf8)
+        }
+        var normalizer = SnapshotNormalizer()
+        normalizer.batchSize = 100
+        // The header and 1,000 rows: 11 batches. The header is settled 500 rows below the 40th (`sniffDepth`), in
+        // the sixth batch; the first look reads to its end, and is stopped at the seventh.
+        for (row, batches) in [(300, 7 + 11), (900, 7 + 11 + 11)] {
+            let source = CountedRows(try DelimitedTextReader.scan(list(dayFirstAt: row)))
+            let snapshot = try normalizer.normalize(source)
+            #expect(source.batches == batches, "day-first at row \(row)")
+            #expect(snapshot.records[0].signed?.description == "2020-04-02")
+            #expect(snapshot.warnings.isEmpty)
+            #expect(snapshot.records == (try SnapshotNormalizer().normalize(try DelimitedTextReader.read(list(dayFirstAt: row)))).records)
+        }
+    }
 }

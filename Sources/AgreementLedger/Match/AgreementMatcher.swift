@@ -120,7 +120,9 @@ public enum AgreementMatcher {
         // The content hashes on all cores, each side sorted by hash, then both walked together once: equal
         // hashes sit together (sorted arrays, not hash tables: less memory at a million agreements), and no
         // lookup jumps around memory as a search per record did.
-        let knownHashes = ParallelChunks.mapEach(count: known.count, chunkSize: 8192) { known[$0].record.contentHash }
+        let knownHashes = ParallelChunks.mapEach(count: known.count, chunkSize: 8192) { k in
+            known.withUnsafeBufferPointer { $0[k].record.contentHash }
+        }
         let newHashes = ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { records[$0].contentHash }
         // Both sides sorted at once, one on each core.
         let orders = ParallelChunks.mapEach(count: 2, chunkSize: 1) { HashOrder(hashes: $0 == 0 ? knownHashes : newHashes) }
@@ -140,7 +142,8 @@ public enum AgreementMatcher {
         let candidates = candidate
         let confirmed = ParallelChunks.mapEach(count: records.count, chunkSize: 8192) { n in
             let k = Int(candidates[n])
-            return k >= 0 && known[k].record.hasSameContent(as: records[n])
+            // The known agreement's record read in place (a copy of the agreement would retain all of it).
+            return k >= 0 && known.withUnsafeBufferPointer { $0[k].record.hasSameContent(as: records[n]) }
         }
         var pairs: [(new: Int, known: Int)] = []
         pairs.reserveCapacity(records.count)

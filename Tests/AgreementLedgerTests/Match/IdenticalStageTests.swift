@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AgreementLedger
 
@@ -87,5 +88,46 @@ import Testing
             #expect(merged.map(\.new) == Array(0..<n))
             #expect(merged.allSatisfy { $0.known == "id-\($0.new)" })
         }
+    }
+
+    /// The content hash follows `==`: strings Swift calls equal (canonically equivalent, in other bytes) hash
+    /// alike, including the three scalars outside ASCII equivalent to ASCII ones.
+    @Test func canonicallyEqualStringsHashAlike() {
+        let pairs = [("K", "\u{212A}"), ("Kelvin Institute", "\u{212A}elvin Institute"), ("a;b", "a\u{37E}b"),
+                     ("`x", "\u{1FEF}x"), ("Kraków", "Krako\u{301}w"), ("\u{1E30}", "\u{212A}\u{301}"),
+                     ("\u{3A9}hm", "\u{2126}hm"), ("Zürich", "Zu\u{308}rich")]
+        for (a, b) in pairs {
+            #expect(a == b && Array(a.utf8) != Array(b.utf8))
+            #expect(ContentHash.of(a) == ContentHash.of(b), "\(a)")
+        }
+        #expect(ContentHash.of("K") != ContentHash.of("k"))
+        #expect(ContentHash.of("Kraków") != ContentHash.of("Krakow"))
+    }
+
+    /// On the four real lists: each record equals, and hashes as, itself with every string decomposed (NFD);
+    /// changing any one field of content changes the hash, and the row does not.
+    @Test func realRecordsHashByTheirContent() throws {
+        var checked = 0
+        for seed in ["bosnian", "polish", "aitu", "english"] {
+            for r in try TestFixtures.snapshot(TestFixtures.seedBytes(seed)).records {
+                var decomposed = r
+                decomposed.partner = r.partner.decomposedStringWithCanonicalMapping
+                decomposed.city = r.city?.decomposedStringWithCanonicalMapping
+                decomposed.country = r.country?.decomposedStringWithCanonicalMapping
+                decomposed.row += 1
+                #expect(decomposed.hasSameContent(as: r) && decomposed.contentHash == r.contentHash)
+                var other = r
+                other.partner += " "
+                #expect(other.contentHash != r.contentHash)
+                other = r
+                other.signed = PartialDate(year: (r.signed?.year ?? 2000) + 1)
+                #expect(other.contentHash != r.contentHash)
+                other = r
+                other.reference = (r.reference ?? "") + "1"
+                #expect(other.contentHash != r.contentHash)
+                checked += 1
+            }
+        }
+        #expect(checked > 500)
     }
 }

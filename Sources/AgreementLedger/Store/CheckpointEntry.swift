@@ -88,13 +88,17 @@ struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
     }
 
     /// The agreement decoded into strings, as decoding the checkpoint always gave it.
-    var agreementState: AgreementState {
+    var agreementState: AgreementState { agreementState(partner: nil) }
+
+    /// The agreement decoded into strings, its partner's name `partner` when given (a string of the same bytes
+    /// the caller already holds).
+    func agreementState(partner heldPartner: String?) -> AgreementState {
         func string(_ text: Text) -> String { String(decoding: text, as: UTF8.self) }
         var cells: [ExtraCells.Cell] = []
         cells.reserveCapacity(extraCount)
         forEachExtraCell { cells.append(ExtraCells.Cell(header: string($0), value: string($1))) }
         let record = AgreementRecord(
-            partner: string(partner), country: country.map(string), countryCode: countryCode.map(string),
+            partner: heldPartner ?? string(partner), country: country.map(string), countryCode: countryCode.map(string),
             city: city.map(string), signed: signed, validUntil: validUntil, indefinite: indefinite,
             term: term.map(string), status: status, kind: kind.map(string), reference: reference.map(string),
             url: url.map(string), row: row, extra: ExtraCells(cells))

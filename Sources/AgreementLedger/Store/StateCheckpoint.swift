@@ -287,9 +287,11 @@ struct StateCheckpoint {
     /// An entry decoded, its repeated strings sharing storage through `interner`, its partner name through
     /// `sharing`.
     static func decoded(_ entry: CheckpointEntry, interner: inout StringInterner, sharing: HeldStrings) -> AgreementState {
-        var a = entry.agreementState
+        // A name the caller holds is looked for by its bytes, before a string of them is made (only plain
+        // entries' bytes are the string's).
+        let held = sharing.isEmpty || !entry.isPlain ? nil : sharing.equal(to: entry.partner)
+        var a = entry.agreementState(partner: held)
         interner.intern(&a.record)
-        if !sharing.isEmpty, let held = sharing.equal(to: a.record.partner) { a.record.partner = held }
         return a
     }
 

@@ -51,4 +51,12 @@ enum ByteHash {
         }
         return (same ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
+
+    /// Whether the string's UTF-8 bytes are `b`.
+    static func sameBytes(_ a: String, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let same = a.utf8.withContiguousStorageIfAvailable { x in
+            x.count == b.count && (x.isEmpty || memcmp(x.baseAddress!, b.baseAddress!, x.count) == 0)
+        }
+        return same ?? a.utf8.elementsEqual(b)
+    }
 }

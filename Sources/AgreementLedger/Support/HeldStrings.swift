@@ -21,4 +21,9 @@ public struct HeldStrings: Sendable {
     public func equal(to text: String) -> String? {
         index.position(hash: PositionIndex.hash(text)) { ByteHash.sameBytes(strings[$0], text) }.map { strings[$0] }
     }
+
+    /// The held string with these UTF-8 bytes, or nil: found before a string of them is made.
+    func equal(to bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        index.position(hash: PositionIndex.hash(bytes)) { ByteHash.sameBytes(strings[$0], bytes) }.map { strings[$0] }
+    }
 }

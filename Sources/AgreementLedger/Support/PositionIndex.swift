@@ -88,4 +88,10 @@ struct PositionIndex: Sendable {
         let h = ByteHash.of(text)
         return UInt32(truncatingIfNeeded: h ^ (h >> 32))
     }
+
+    /// The hash of a key's UTF-8 bytes, as `hash` of the string.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let h = ByteHash.of(bytes)
+        return UInt32(truncatingIfNeeded: h ^ (h >> 32))
+    }
 }

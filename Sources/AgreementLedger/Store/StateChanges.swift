@@ -17,22 +17,23 @@ struct StateChanges {
     /// The whole file is written anew once the changes would be more than this share of it (one part in).
     static let largestShare = 4
 
-    /// A changes file found whole and made on the given whole file, its agreements read in place (valid while
-    /// this value lives: it keeps the file mapped).
+    /// A changes file found whole (its checksum holding) and made on the given whole file, its agreements read
+    /// in place, in order, as they are wanted (valid while this value lives: it keeps the file mapped).
     struct Mapped: @unchecked Sendable {
         private let file: MappedFile
         /// What the whole file and these changes hold together, besides agreements.
         let head: StateCheckpoint.Head
         /// The agreements in all.
         let count: Int
-        /// The positions replaced or added, increasing; those from the whole file's count on are added ones.
-        let positions: [Int]
-        /// Where each position's agreement starts in the payload.
-        private let offsets: [Int]
-        private let payload: UnsafeBufferPointer<UInt8>
+        /// The whole file's agreements.
+        let baseCount: Int
+        /// The changes that follow.
+        let changed: Int
+        /// At the first change.
+        private let reader: BinaryReader
 
-        /// The changes in `directory`, when whole, well formed and made on the whole file stamped `base` that
-        /// holds `baseCount` agreements.
+        /// The changes in `directory`, when whole and made on the whole file stamped `base` that holds
+        /// `baseCount` agreements.
         init?(directory: String, base: VerifiedCheckpoint, baseCount: Int) {
             guard let file = MappedFile(path: EventStore.join(directory, StateChanges.relativePath)),
                   let (stamps, payload, _) = StateCheckpoint.sealed(file.bytes, magic: StateChanges.magic, stamps: 2),
@@ -41,60 +42,77 @@ struct StateChanges {
             guard let head = StateCheckpoint.Head(&r, stamp: stamps[1]), head.stamp.lines > base.lines else { return nil }
             let count = r.int(), changed = r.int()
             guard !r.failed, count >= baseCount, changed >= count - baseCount, changed <= min(count, r.remaining) else { return nil }
-            var positions: [Int] = [], offsets: [Int] = []
-            positions.reserveCapacity(changed)
-            offsets.reserveCapacity(changed)
-            for _ in 0..<changed {
-                let position = r.int()
-                guard !r.failed, position > (positions.last ?? -1), position < count else { return nil }
-                offsets.append(r.offset)
-                guard CheckpointEntry.read(&r) != nil else { return nil }
-                positions.append(position)
-            }
-            // Positions increase and stay below the count, so as many at or past the whole file's count as were
-            // added are exactly the added ones.
-            let added = positions.count - (positions.firstIndex { $0 >= baseCount } ?? positions.count)
-            guard r.isAtEnd, added == count - baseCount else { return nil }
-            (self.file, self.head, self.count, self.positions, self.offsets, self.payload) = (file, head, count, positions, offsets, payload)
+            (self.file, self.head, self.count, self.baseCount, self.changed, reader) = (file, head, count, baseCount, changed, r)
         }
 
-        /// The agreement of the `i`th change, read in place.
-        func entry(_ i: Int) -> CheckpointEntry {
-            var r = BinaryReader(payload, offset: offsets[i])
-            return CheckpointEntry.read(&r)!
+        /// The changes in order, read where they lie.
+        var changes: Changes { Changes(reader: reader, left: changed, count: count, baseCount: baseCount) }
+
+        /// The changes read one after another: each a position and the agreement there, the positions increasing,
+        /// those from the whole file's count on the added ones, each in ledger order after the one before.
+        struct Changes {
+            private var reader: BinaryReader
+            private var left: Int
+            private let count: Int, baseCount: Int
+            private var lastPosition = -1, lastSeq = Int.min
+            /// Set when the bytes turn out malformed or out of order (then the changes end).
+            private(set) var failed = false
+
+            fileprivate init(reader: BinaryReader, left: Int, count: Int, baseCount: Int) {
+                (self.reader, self.left, self.count, self.baseCount) = (reader, left, count, baseCount)
+            }
+
+            /// The next change, or nil at the end (which is checked to be the file's, every added agreement listed).
+            mutating func next() -> (position: Int, entry: CheckpointEntry)? {
+                guard !failed else { return nil }
+                guard left > 0 else {
+                    failed = !reader.isAtEnd || (lastPosition < baseCount ? baseCount : lastPosition + 1) != count
+                    return nil
+                }
+                let position = reader.int()
+                guard !reader.failed, position > lastPosition, position < count,
+                      let entry = CheckpointEntry.read(&reader),
+                      position < baseCount || (position == max(baseCount, lastPosition + 1) && entry.firstSeq > lastSeq) else {
+                    failed = true
+                    return nil
+                }
+                if position >= baseCount { lastSeq = entry.firstSeq }
+                (lastPosition, left) = (position, left - 1)
+                return (position, entry)
+            }
         }
 
         /// Puts the changes into the whole file's agreements (decoded, in order), decoded on all cores as the
-        /// whole file's are; false, changing nothing, when one does not fit (it replaces an agreement signed by
-        /// another event, or an added one is out of ledger order).
-        func apply(to agreements: inout [AgreementState], sharing: HeldStrings) -> Bool {
-            let pieces = ParallelChunks.map(count: positions.count, chunkSize: 2048) { range in
-                var interner = StringInterner(size: 4096)
-                return range.map { StateCheckpoint.decoded(entry($0), interner: &interner, sharing: sharing) }
+        /// whole file's are, and returns their positions; nil, changing nothing, when they are malformed or one
+        /// does not fit (it replaces an agreement signed by another event, or the first added one does not
+        /// follow the file's last).
+        func apply(to agreements: inout [AgreementState], sharing: HeldStrings) -> [Int]? {
+            guard agreements.count == baseCount else { return nil }
+            var positions: [Int] = [], entries: [CheckpointEntry] = []
+            positions.reserveCapacity(changed)
+            entries.reserveCapacity(changed)
+            var changes = self.changes
+            while let (position, entry) = changes.next() {
+                let fits = position < baseCount ? agreements[position].firstSeq == entry.firstSeq
+                    : position > baseCount || entry.firstSeq > (agreements.last?.firstSeq ?? .min)
+                guard fits else { return nil }
+                positions.append(position)
+                entries.append(entry)
             }
-            var lastSeq = agreements.last?.firstSeq ?? .min
-            var nextAdded = agreements.count
+            guard !changes.failed else { return nil }
+            let found = entries
+            let pieces = ParallelChunks.map(count: found.count, chunkSize: 2048) { range in
+                var interner = StringInterner(size: 4096)
+                return range.map { StateCheckpoint.decoded(found[$0], interner: &interner, sharing: sharing) }
+            }
             var i = 0
             for piece in pieces {
                 for a in piece {
-                    if positions[i] < agreements.count {
-                        guard agreements[positions[i]].firstSeq == a.firstSeq else { return false }
-                    } else {
-                        guard positions[i] == nextAdded, a.firstSeq > lastSeq else { return false }
-                        (nextAdded, lastSeq) = (nextAdded + 1, a.firstSeq)
-                    }
+                    if positions[i] < baseCount { agreements[positions[i]] = a } else { agreements.append(a) }
                     i += 1
                 }
             }
-            guard nextAdded == count else { return false }
-            i = 0
-            for piece in pieces {
-                for a in piece {
-                    if positions[i] < agreements.count { agreements[positions[i]] = a } else { agreements.append(a) }
-                    i += 1
-                }
-            }
-            return true
+            return positions
         }
     }
 

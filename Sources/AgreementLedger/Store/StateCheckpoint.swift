@@ -50,9 +50,9 @@ struct StateCheckpoint {
         let base = head.stamp, baseCount = agreements.count
         var changed: [Int] = []
         if let changes = StateChanges.Mapped(directory: directory, base: base, baseCount: baseCount),
-           changes.apply(to: &agreements, sharing: held) {
+           let positions = changes.apply(to: &agreements, sharing: held) {
             head = changes.head
-            changed = changes.positions
+            changed = positions
         }
         let state = LedgerState(agreements: agreements, lastImport: head.lastImport, importCount: head.importCount,
                                 lastSeq: head.lastSeq)
@@ -350,14 +350,11 @@ struct StateCheckpoint {
                                    _ body: ([CheckpointEntry], _ readAhead: @escaping @Sendable () -> Void) -> Void) -> Bool {
             let batches = Batches(reader: reader, count: baseCount, size: size)
             var read = reader.offset
-            var merge = changes.map { ChangesMerge(changes: $0) }
-            while case .batch(let entries, let end) = batches.take() {
-                if merge == nil {
-                    body(entries, { batches.readAhead() })
-                } else {
-                    guard let merged = merge!.replacing(in: entries) else { return false }
-                    body(merged, { batches.readAhead() })
-                }
+            var merge = changes.map { ChangesMerge(changes: $0.changes) }
+            while case .batch(var entries, let end) = batches.take() {
+                // The changes go in their places in the batch's own array (its only owner: no copy).
+                guard merge?.replace(in: &entries) ?? true else { return false }
+                body(entries, { batches.readAhead() })
                 batches.recycle(consume entries)
                 // The next batch may already be read: only this batch's pages are let go.
                 release((payloadStart + read)..<(payloadStart + end))
@@ -370,45 +367,50 @@ struct StateCheckpoint {
 
         /// The changes' agreements put in the places they replace, then the added ones after the file's.
         private struct ChangesMerge {
-            let changes: StateChanges.Mapped
-            /// The next change to place, and the first position of the next batch.
-            var next = 0, position = 0
+            var changes: StateChanges.Mapped.Changes
+            /// The change read but not yet placed, and the first position of the next batch.
+            var pending: (position: Int, entry: CheckpointEntry)?
+            var position = 0
+            /// The file's last agreement's `signed` line, which the first added one must follow.
             var lastSeq = Int.min
 
-            /// `entries` (the next batch of the file) with the changes in their places; nil when a change does
-            /// not belong to the agreement it replaces.
-            mutating func replacing(in entries: [CheckpointEntry]) -> [CheckpointEntry]? {
+            init(changes: StateChanges.Mapped.Changes) {
+                self.changes = changes
+                pending = self.changes.next()
+            }
+
+            /// Puts the changes that fall in `entries` (the next batch of the file) in their places; false when
+            /// one does not belong to the agreement it replaces, or the changes are malformed.
+            mutating func replace(in entries: inout [CheckpointEntry]) -> Bool {
                 defer { position += entries.count }
                 lastSeq = entries.last?.firstSeq ?? lastSeq
                 let end = position + entries.count
-                guard next < changes.positions.count, changes.positions[next] < end else { return entries }
-                var merged = entries
-                while next < changes.positions.count, changes.positions[next] < end {
-                    let entry = changes.entry(next), at = changes.positions[next] - position
-                    guard entry.firstSeq == merged[at].firstSeq else { return nil }
-                    merged[at] = entry
-                    next += 1
+                while let (at, entry) = pending, at < end {
+                    guard entry.firstSeq == entries[at - position].firstSeq else { return false }
+                    entries[at - position] = entry
+                    pending = changes.next()
                 }
-                return merged
+                return !changes.failed
             }
 
-            /// Hands on the added agreements (after the file's last), `size` at a time; false when they are not
-            /// in ledger order.
+            /// Hands on the added agreements (after the file's last), `size` at a time; false when they do not
+            /// follow it or the changes are malformed.
             mutating func forEachAdded(size: Int, _ body: ([CheckpointEntry]) -> Void) -> Bool {
                 var batch: [CheckpointEntry] = []
-                batch.reserveCapacity(min(size, changes.positions.count - next))
-                while next < changes.positions.count {
-                    let entry = changes.entry(next)
-                    guard changes.positions[next] == position, entry.firstSeq > lastSeq else { return false }
+                batch.reserveCapacity(size)
+                if let (_, first) = pending, first.firstSeq <= lastSeq { return false }
+                while let (at, entry) = pending {
+                    guard at == position else { return false }
                     batch.append(entry)
-                    (next, position, lastSeq) = (next + 1, position + 1, entry.firstSeq)
+                    position += 1
                     if batch.count == size {
                         body(batch)
                         batch.removeAll(keepingCapacity: true)
                     }
+                    pending = changes.next()
                 }
                 if !batch.isEmpty { body(batch) }
-                return true
+                return !changes.failed
             }
         }
 

@@ -69,6 +69,11 @@ struct PositionIndex: Sendable {
         }
     }
 
+    /// Room for `count` positions in all without growing.
+    mutating func reserveCapacity(_ count: Int) {
+        while 2 * count > slots.count { grow() }
+    }
+
     /// Twice the slots, every entry placed again by its hash (keys are not needed: each is already unique).
     private mutating func grow() {
         let old = slots

@@ -163,6 +163,15 @@ import Testing
             try expectTheFold(store)
             for day in days { #expect(try !takenBack(store, day), "\(day)") }
         }
+        // One signing the same id twice (never written so by an import): no day is either.
+        try StoreFixtures.withStore { store in
+            var twice = StoreFixtures.batch("imp-1", events: 2)
+            twice.insert(StoreFixtures.signed(partner: "Université bis", n: 0), at: 1)
+            _ = try store.transaction { _ in twice }
+            _ = try store.transaction { _ in amendment("2024-05-01", "imp-2") }
+            try expectTheFold(store)
+            for day in days { #expect(try !takenBack(store, day), "\(day)") }
+        }
     }
 }
 

@@ -36,30 +36,46 @@ struct StateChanges {
         /// `baseCount` agreements.
         init?(directory: String, base: VerifiedCheckpoint, baseCount: Int) {
             guard let file = MappedFile(path: EventStore.join(directory, StateChanges.relativePath)),
-                  let (stamps, payload, _) = StateCheckpoint.sealed(file.bytes, magic: StateChanges.magic, stamps: 2),
+                  let (stamps, payload, payloadStart) = StateCheckpoint.sealed(file.bytes, magic: StateChanges.magic, stamps: 2,
+                                                                               release: file.release),
                   stamps[0] == base else { return nil }
             var r = BinaryReader(payload)
             guard let head = StateCheckpoint.Head(&r, stamp: stamps[1]), head.stamp.lines > base.lines else { return nil }
             let count = r.int(), changed = r.int()
             guard !r.failed, count >= baseCount, changed >= count - baseCount, changed <= min(count, r.remaining) else { return nil }
             (self.file, self.head, self.count, self.baseCount, self.changed, reader) = (file, head, count, baseCount, changed, r)
+            self.payloadStart = payloadStart
         }
 
+        /// Where the payload starts in the file.
+        private let payloadStart: Int
+
         /// The changes in order, read where they lie.
-        var changes: Changes { Changes(reader: reader, left: changed, count: count, baseCount: baseCount) }
+        var changes: Changes {
+            Changes(reader: reader, left: changed, count: count, baseCount: baseCount, file: file, payloadStart: payloadStart)
+        }
 
         /// The changes read one after another: each a position and the agreement there, the positions increasing,
         /// those from the whole file's count on the added ones, each in ledger order after the one before.
         struct Changes {
             private var reader: BinaryReader
+            private let file: MappedFile
+            private let payloadStart: Int
             private var left: Int
             private let count: Int, baseCount: Int
             private var lastPosition = -1, lastSeq = Int.min
             /// Set when the bytes turn out malformed or out of order (then the changes end).
             private(set) var failed = false
 
-            fileprivate init(reader: BinaryReader, left: Int, count: Int, baseCount: Int) {
+            fileprivate init(reader: BinaryReader, left: Int, count: Int, baseCount: Int, file: MappedFile, payloadStart: Int) {
                 (self.reader, self.left, self.count, self.baseCount) = (reader, left, count, baseCount)
+                (self.file, self.payloadStart) = (file, payloadStart)
+            }
+
+            /// Hands back the pages of the changes read so far (read from the file again if touched again): `status`
+            /// of a big ledger need not hold them all.
+            func releaseRead() {
+                file.release(0..<(payloadStart + reader.offset))
             }
 
             /// The next change, or nil at the end (which is checked to be the file's, every added agreement listed).

@@ -356,6 +356,7 @@ struct StateCheckpoint {
                 guard merge?.replace(in: &entries) ?? true else { return false }
                 body(entries, { batches.readAhead() })
                 batches.recycle(consume entries)
+                merge?.releaseRead()
                 // The next batch may already be read: only this batch's pages are let go.
                 release((payloadStart + read)..<(payloadStart + end))
                 read = end
@@ -393,6 +394,10 @@ struct StateCheckpoint {
                 return !changes.failed
             }
 
+            /// Hands back the pages of the changes read so far (the one read ahead, if its page goes, is read from the
+            /// file again when it is placed).
+            func releaseRead() { changes.releaseRead() }
+
             /// Hands on the added agreements (after the file's last), `size` at a time; false when they do not
             /// follow it or the changes are malformed.
             mutating func forEachAdded(size: Int, _ body: ([CheckpointEntry]) -> Void) -> Bool {
@@ -406,6 +411,7 @@ struct StateCheckpoint {
                     if batch.count == size {
                         body(batch)
                         batch.removeAll(keepingCapacity: true)
+                        changes.releaseRead()
                     }
                     pending = changes.next()
                 }

@@ -58,6 +58,8 @@ struct StringInterner {
         record.term = intern(record.term)
         if !record.extra.isEmpty {
             var extra = record.extra
+            // The record's reference let go first, so the cells change in place rather than copied.
+            record.extra = ExtraCells()
             extra.replaceValues { intern($0) }
             extra.shareHeaders(&extraHeaders)
             record.extra = extra

@@ -19,9 +19,9 @@ public struct SnapshotNormalizer: Sendable {
     /// Normalizes a text read as rows; throws only when the file as a whole is unusable (no partner column,
     /// or a fault the reader finds, such as an unclosed quote).
     ///
-    /// A big file is never a table in memory. A first look finds the header and what the batch holding it says
-    /// of each date column's day/month order; the rows are then read into records, a batch at a time on all
-    /// cores, with the orders that batch suggests, while the evidence of the whole file is gathered. The order
+    /// A big file is never a table in memory. A first look finds the header and what the rows down to it say of
+    /// each date column's day/month order; the rows are then read into records, a batch at a time on all cores,
+    /// with the orders those rows suggest, while the evidence of the whole file is gathered. The order
     /// is a property of the whole file: in the rare file whose later rows decide otherwise, the rows are read
     /// again with the orders the whole file decides, so the result is always theirs.
     public func normalize(_ source: some RowSource, mapping: MappingFile? = nil) throws(SnapshotIssue) -> Snapshot {
@@ -97,10 +97,10 @@ public struct SnapshotNormalizer: Sendable {
     }
 
     /// The first look: the layout, from the rows header detection looks at, what the date columns' cells below
-    /// the header say of their day/month order, and whether that is the whole file. It reads to the end of the
-    /// batch that settles the header (its remaining pieces on all cores, only their date cells built), or to
-    /// the end of the file when no header is found: a fault of the reader anywhere in the file is then reported
-    /// before the missing header, as when the whole file was read first.
+    /// the header say of their day/month order, and whether that is the whole file. It reads rows one by one to
+    /// the end of the piece of rows that settles the header, or to the end of the file when no header is found:
+    /// a fault of the reader anywhere in the file is then reported before the missing header, as when the whole
+    /// file was read first.
     func firstPass(_ source: some RowSource, mapping: MappingFile?) throws(SnapshotIssue)
         -> (layout: ColumnLayout, evidence: [Int: DateCellParser.OrderEvidence], complete: Bool) {
         var head: [TextRow] = []
@@ -152,25 +152,13 @@ public struct SnapshotNormalizer: Sendable {
                     }
                     piece += 1
                 }
+                // The header settled: the rest is left to the reading of the rows.
+                if case .success = detected, piece < batch.pieceCount {
+                    stopped = true
+                    return false
+                }
                 guard piece < batch.pieceCount else { return true }
                 let first = piece
-                // The header is known and lies in an earlier piece: the rest of the batch on all cores.
-                if case .success = detected {
-                    let columns = dateColumns
-                    let parts = ParallelChunks.map(count: batch.pieceCount - first, chunkSize: 1) { pieces in
-                        var found: [Int: DateCellParser.OrderEvidence] = [:]
-                        for c in columns { found[c] = DateCellParser.OrderEvidence() }
-                        for p in pieces {
-                            for row in batch.rows(ofPiece: first + p, keeping: { columns.contains($0) }).rows {
-                                for c in columns where c < row.fields.count { found[c]!.add(row.fields[c]) }
-                            }
-                        }
-                        return found
-                    }
-                    for part in parts {
-                        for (c, e) in part { evidence[c]!.join(e) }
-                    }
-                }
                 // With no header found, the rest is only counted (and read, so a fault is still reported).
                 for p in first..<batch.pieceCount { index += batch.pieces[p].rowCount }
                 return true

@@ -89,8 +89,8 @@ import Testing
         }
     }
 
-    /// The rows are read once after the first look at the batch holding the header, when the orders that batch
-    /// suggests are the whole file's; once more when a later row decides otherwise, reading as the whole file says.
+    /// The rows are read once after the first look down to the header, when the orders the rows it saw suggest
+    /// are the whole file's; once more when a later row decides otherwise, reading as the whole file says.
     @Test func rowsAreReadAgainOnlyWhenALaterRowDecidesTheDatesOtherwise() throws {
         func list(dayFirstAt row: Int) -> [UInt8] {
             var text = "Partner\tCountry\tSigned\n"
@@ -99,9 +99,10 @@ import Testing
         }
         var normalizer = SnapshotNormalizer()
         normalizer.batchSize = 100
+        normalizer.pieceSize = 25
         // The header and 1,000 rows: 11 batches. The header is settled 500 rows below the 40th (`sniffDepth`), in
-        // the sixth batch; the first look reads to its end, and is stopped at the seventh.
-        for (row, batches) in [(300, 7 + 11), (900, 7 + 11 + 11)] {
+        // the sixth batch's second piece, where the first look stops.
+        for (row, batches) in [(300, 6 + 11), (900, 6 + 11 + 11)] {
             let source = CountedRows(try DelimitedTextReader.scan(list(dayFirstAt: row)))
             let snapshot = try normalizer.normalize(source)
             #expect(source.batches == batches, "day-first at row \(row)")

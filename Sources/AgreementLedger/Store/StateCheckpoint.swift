@@ -38,11 +38,11 @@ struct StateCheckpoint {
     private static let magic = Array("ledger-state v3\n".utf8)
 
     /// The checkpoint when the file exists, is whole and is well formed (its stamp not yet checked
-    /// against the log).
+    /// against the log), with the changes written since (`StateChanges`) on top when they are whole and made
+    /// on this very file; otherwise the file alone, which covers fewer lines.
+    ///
     /// Partner names equal to one in `sharing()` (asked for only when the file exists) take that string's
     /// storage.
-    /// The changes written since (`StateChanges`), when they are whole and made on top of this very file, are
-    /// read on top of it; otherwise the file alone is, as it covers fewer lines.
     static func read(directory: String, sharing: () -> HeldStrings = { .none }) -> StateCheckpoint? {
         guard let file = MappedFile(path: EventStore.join(directory, relativePath)) else { return nil }
         let held = sharing()

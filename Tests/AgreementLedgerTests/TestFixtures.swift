@@ -74,3 +74,17 @@ enum TestFixtures {
         Issue.record("\(relativePath) differs at line \(first + 1): got \(first < a.count ? String(a[first]) : "<end>"), expected \(first < e.count ? String(e[first]) : "<end>")")
     }
 }
+
+/// A deterministic generator (SplitMix64), so a test drawing random cases draws the same ones on every run
+/// and a failure can be replayed.
+struct SplitMix {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

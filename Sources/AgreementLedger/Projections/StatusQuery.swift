@@ -51,6 +51,13 @@ public struct StatusQuery: Sendable {
         for a in run(state: try store.readState(source: source, until: at)) { body(a) }
     }
 
+    /// The checkpoint's entries the query lists, by the source (`sourceBytes`, its UTF-8) and state filters:
+    /// the in-force filter needs decoded agreements, and is not read from the checkpoint's bytes.
+    private func listed(_ entries: [CheckpointEntry], sourceBytes: [UInt8]?) -> [CheckpointEntry] {
+        guard sourceBytes != nil || state != nil else { return entries }
+        return entries.filter { e in (state == nil || e.state == state) && (sourceBytes.map(e.hasSource) ?? true) }
+    }
+
     /// Whether the query lists this agreement of the state it runs on (source, state and in-force filters).
     public func includes(_ a: AgreementState) -> Bool {
         (source == nil || a.source == source) && (state == nil || a.state == state)
@@ -82,21 +89,19 @@ public struct StatusQuery: Sendable {
         document.finish()
     }
 
-    /// The `status --json` text of the ledger in `store`, as above. A query with no in-force day is written
-    /// straight from the state checkpoint's bytes when it is current (no agreement decoded), a past day's
-    /// with the later changes taken back (`cache/past`); anything else streams or folds the agreements as
-    /// `forEach` does.
-    public func writeJSON(in store: EventStore, batchSize: Int = StatusQuery.batchSize,
+    /// The `status --json` text of the ledger in `store` (none: no agreements), as above. A query with no
+    /// in-force day is written straight from the state checkpoint's bytes when it is current (no agreement
+    /// decoded), a past day's with the later changes taken back (`cache/past`); anything else streams or
+    /// folds the agreements as `forEach` does.
+    public func writeJSON(in store: EventStore?, batchSize: Int = StatusQuery.batchSize,
                           to write: @escaping (UnsafeRawBufferPointer) -> Void) throws(StoreError) {
+        guard let store else { return writeJSON([], to: write) }
         if inForce == nil {
             let sourceBytes = source.map { Array($0.utf8) }
-            let wanted = state
             var document: StatusJSONDocument?
             let streamed = try store.forEachCheckpointBatch(size: batchSize, at: at) { entries, readAhead in
                 if document == nil { document = StatusJSONDocument(query: self, write: write) }
-                let kept = sourceBytes == nil && wanted == nil ? entries : entries.filter { e in
-                    (wanted == nil || e.state == wanted) && (sourceBytes.map(e.hasSource) ?? true)
-                }
+                let kept = listed(entries, sourceBytes: sourceBytes)
                 document!.append(kept, alongside: readAhead) { e, out in e.appendStatusJSON(to: &out, level: 2) }
             }
             if streamed {
@@ -105,6 +110,98 @@ public struct StatusQuery: Sendable {
             }
         }
         try writeJSON(from: { body throws(StoreError) in try forEach(in: store, body) }, batchSize: batchSize, to: write)
+    }
+
+    /// The plain-text `status` table (`StatusTable`) of the ledger in `store` (none: an empty table), handed to
+    /// `write` in pieces of about a megabyte. A query with no in-force day is measured and written straight
+    /// from the state checkpoint's bytes when the store's caches can serve it, as `writeJSON` is; anything else
+    /// holds the agreements listed while it measures them.
+    public func writeTable(in store: EventStore?, to write: @escaping (UnsafeRawBufferPointer) -> Void) throws(StoreError) {
+        var out: [UInt8] = []
+        func flush() {
+            out.withUnsafeBytes(write)
+            out.removeAll(keepingCapacity: true)
+        }
+        if let store, inForce == nil {
+            let sourceBytes = source.map { Array($0.utf8) }
+            var table = StatusTable()
+            var rows = PipelinedOutput(write: write)
+            var writing = false
+            let streamed = try store.forEachCheckpointBatch(size: StatusQuery.batchSize, at: at, passes: 2) { pass, entries, readAhead in
+                let kept = listed(entries, sourceBytes: sourceBytes)
+                let chunkSize = max(1, (kept.count + 7) / 8)
+                guard pass == 1 else {
+                    // Measured in eighths on all cores, the next batch read meanwhile.
+                    let parts = ParallelChunks.map(count: kept.count, chunkSize: chunkSize, alongside: [readAhead]) { range in
+                        var part = StatusTable()
+                        for n in range { part.measure(kept[n]) }
+                        return part
+                    }
+                    for part in parts { table.merge(part) }
+                    return
+                }
+                if !writing {
+                    table.writeHeader(into: &out)
+                    flush()
+                    writing = true
+                }
+                let widths = table
+                rows.append(count: kept.count, alongside: readAhead) { range, bytes in
+                    var writer = widths
+                    for n in range { writer.write(kept[n], into: &bytes) }
+                }
+            }
+            if streamed {
+                rows.flush()
+                if !writing { table.writeHeader(into: &out) }
+                table.writeFooter(into: &out)
+                return flush()
+            }
+        }
+        var table = StatusTable()
+        var agreements: [AgreementState] = []
+        if let store { try forEach(in: store) { agreements.append($0) } }
+        for a in agreements { table.measure(a) }
+        table.writeHeader(into: &out)
+        for a in agreements {
+            table.write(a, into: &out)
+            if out.count >= 1 << 20 { flush() }
+        }
+        table.writeFooter(into: &out)
+        flush()
+    }
+
+    /// `status --csv` (`CSVWriter`'s columns) of the ledger in `store` (none: the header alone), handed to
+    /// `write` in pieces. A query with no in-force day is written straight from the state checkpoint's bytes
+    /// when the store's caches can serve it, as `writeJSON` is; anything else streams or folds the
+    /// agreements as `forEach` does.
+    public func writeCSV(in store: EventStore?, excel: Bool = false,
+                         to write: @escaping (UnsafeRawBufferPointer) -> Void) throws(StoreError) {
+        var head = (excel ? CSVWriter.byteOrderMark : "") + CSVWriter.statusColumns.map(CSVWriter.field).joined(separator: ",") + "\r\n"
+        if let store, inForce == nil {
+            let sourceBytes = source.map { Array($0.utf8) }
+            var rows = PipelinedOutput(write: write)
+            var started = false
+            let streamed = try store.forEachCheckpointBatch(size: StatusQuery.batchSize, at: at) { entries, readAhead in
+                if !started {
+                    head.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+                    started = true
+                }
+                let kept = listed(entries, sourceBytes: sourceBytes)
+                rows.append(count: kept.count, alongside: readAhead) { range, bytes in
+                    for n in range { CSVWriter.appendStatusRow(kept[n], to: &bytes) }
+                }
+            }
+            if streamed {
+                rows.flush()
+                if !started { head.withUTF8 { write(UnsafeRawBufferPointer($0)) } }
+                return
+            }
+        }
+        try CSVWriter.writeStatus(from: { body throws(StoreError) in if let store { try forEach(in: store, body) } }, excel: excel) { text in
+            var text = text
+            text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// The contract's `status --json` object.

@@ -68,19 +68,71 @@ public enum CSVWriter {
         var out = excel ? byteOrderMark : ""
         out += statusColumns.map(field).joined(separator: ",") + "\r\n"
         try agreements { a in
-            let r = a.record
-            for (n, cell) in [a.id, a.source, a.state.rawValue, r.partner, r.country ?? "", r.countryCode ?? "", r.city ?? "",
-                              r.signed?.description ?? "", r.validUntil?.description ?? "", r.indefinite ? "true" : "false",
-                              r.term ?? "", r.status?.rawValue ?? "", r.kind ?? "", r.reference ?? "", r.url ?? ""].enumerated() {
-                if n > 0 { out += "," }
-                out += field(cell)
-            }
-            out += "\r\n"
+            out += statusRow(a)
             if out.utf8.count >= 1 << 20 {
                 write(out)
                 out = ""
             }
         }
         write(out)
+    }
+
+    /// One agreement's line of `status --csv`, its CRLF included.
+    static func statusRow(_ a: AgreementState) -> String {
+        let r = a.record
+        return [a.id, a.source, a.state.rawValue, r.partner, r.country ?? "", r.countryCode ?? "", r.city ?? "",
+                r.signed?.description ?? "", r.validUntil?.description ?? "", r.indefinite ? "true" : "false",
+                r.term ?? "", r.status?.rawValue ?? "", r.kind ?? "", r.reference ?? "", r.url ?? ""].map(field).joined(separator: ",")
+            + "\r\n"
+    }
+
+    /// The line `statusRow` gives for the agreement, appended from the state checkpoint's bytes (`status --csv`
+    /// of a million agreements makes no strings).
+    static func appendStatusRow<Out: ByteSink>(_ entry: CheckpointEntry, to out: inout Out) {
+        // An entry whose strings are not known to be plain is taken as the checkpoint decodes it.
+        guard entry.isPlain else { return out.appendUTF8(statusRow(entry.agreementState)) }
+        func text(_ bytes: CheckpointEntry.Text?) {
+            if let bytes { appendField(bytes, to: &out) }
+            out.append(UInt8(ascii: ","))
+        }
+        text(entry.id)
+        text(entry.source)
+        out.appendUTF8(entry.state.rawValue)
+        out.append(UInt8(ascii: ","))
+        text(entry.partner)
+        text(entry.country)
+        text(entry.countryCode)
+        text(entry.city)
+        entry.signed?.appendDescription(to: &out)
+        out.append(UInt8(ascii: ","))
+        entry.validUntil?.appendDescription(to: &out)
+        if entry.indefinite { out.appendStatic(",true,") } else { out.appendStatic(",false,") }
+        text(entry.term)
+        if let status = entry.status { out.appendUTF8(status.rawValue) }
+        out.append(UInt8(ascii: ","))
+        text(entry.kind)
+        text(entry.reference)
+        if let url = entry.url { appendField(url, to: &out) }
+        out.appendStatic("\r\n")
+    }
+
+    /// `field` of a UTF-8 cell, appended as bytes. Every formula trigger and every character that needs quotes
+    /// is ASCII, so the bytes are looked at one by one.
+    static func appendField<Out: ByteSink>(_ cell: UnsafeBufferPointer<UInt8>, to out: inout Out) {
+        let quote = UInt8(ascii: "\"")
+        let formula = cell.first.map { [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains($0) } ?? false
+        guard formula || cell.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else {
+            return out.append(contentsOf: cell)
+        }
+        out.append(quote)
+        if formula { out.append(UInt8(ascii: "'")) }
+        var start = 0
+        for (i, byte) in cell.enumerated() where byte == quote {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: cell[start...i]))
+            out.append(quote)
+            start = i + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: cell[start...]))
+        out.append(quote)
     }
 }

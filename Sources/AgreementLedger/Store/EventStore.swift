@@ -187,8 +187,21 @@ public final class EventStore {
     /// of the batches recorded after it taken back (`cache/past`); false also when that file cannot serve.
     func forEachCheckpointBatch(size: Int, at day: PartialDate? = nil,
                                 _ body: ([CheckpointEntry], _ readAhead: @escaping @Sendable () -> Void) -> Void) throws(StoreError) -> Bool {
+        try forEachCheckpointBatch(size: size, at: day, passes: 1) { _, entries, readAhead in body(entries, readAhead) }
+    }
+
+    /// As above, the agreements handed on `passes` times over (`pass` counting from 0) from one check of the
+    /// checkpoint: the `status` table measures its columns in a first pass and writes them in a second.
+    func forEachCheckpointBatch(size: Int, at day: PartialDate? = nil, passes: Int,
+                                _ body: (_ pass: Int, [CheckpointEntry], _ readAhead: @escaping @Sendable () -> Void) -> Void)
+        throws(StoreError) -> Bool {
         guard let day else {
-            return try withCurrentCheckpoint { checked, file in checked.forEachBatch(size: size, release: file.release, body) }
+            return try withCurrentCheckpoint { checked, file in
+                (0..<passes).allSatisfy { pass in
+                    var reading = checked
+                    return reading.forEachBatch(size: size, release: file.release) { body(pass, $0, $1) }
+                }
+            }
         }
         var past: PastStates.TakenBack?
         return try withCurrentCheckpoint(accepting: { stamp in
@@ -196,22 +209,25 @@ public final class EventStore {
             return past != nil
         }) { checked, file in
             let changes = past!.changes
-            var next = 0
             var kept: [CheckpointEntry] = []
             kept.reserveCapacity(size)
-            return checked.forEachBatch(size: size, release: file.release) { entries, readAhead in
-                kept.removeAll(keepingCapacity: true)
-                for entry in entries {
-                    while next < changes.count && changes[next].firstSeq < entry.firstSeq { next += 1 }
-                    guard next < changes.count && changes[next].firstSeq == entry.firstSeq else {
-                        kept.append(entry)
-                        continue
+            return (0..<passes).allSatisfy { pass in
+                var reading = checked
+                var next = 0
+                return reading.forEachBatch(size: size, release: file.release) { entries, readAhead in
+                    kept.removeAll(keepingCapacity: true)
+                    for entry in entries {
+                        while next < changes.count && changes[next].firstSeq < entry.firstSeq { next += 1 }
+                        guard next < changes.count && changes[next].firstSeq == entry.firstSeq else {
+                            kept.append(entry)
+                            continue
+                        }
+                        // Changed after the day: as it was then, or not listed when it did not exist yet.
+                        if let offset = changes[next].entry { kept.append(past!.entry(at: offset)) }
+                        next += 1
                     }
-                    // Changed after the day: as it was then, or not listed when it did not exist yet.
-                    if let offset = changes[next].entry { kept.append(past!.entry(at: offset)) }
-                    next += 1
+                    body(pass, kept, readAhead)
                 }
-                body(kept, readAhead)
             }
         }
     }

@@ -24,34 +24,16 @@ enum StatusCommand {
             guard let state = AgreementStatus(rawValue: s) else { throw .usage("--state must be active, expired or closed (got \"\(s)\")") }
             query.state = state
         }
-        // The agreements, handed over one at a time (the present is streamed from the store).
         let store = try StoreAccess.existing(context)
-        func each(_ body: (AgreementState) -> Void) throws(CLIError) {
-            guard let store else { return }
-            do { try query.forEach(in: store, body) } catch { throw .ledger(error.description) }
-        }
-        if args.has("--json") {
-            if let store {
-                do { try query.writeJSON(in: store) { context.console.write(bytes: $0) } } catch { throw .ledger(error.description) }
+        let write: (UnsafeRawBufferPointer) -> Void = { context.console.write(bytes: $0) }
+        do {
+            if args.has("--json") {
+                try query.writeJSON(in: store, to: write)
+            } else if args.has("--csv") {
+                try query.writeCSV(in: store, excel: args.has("--excel"), to: write)
             } else {
-                query.writeJSON([]) { context.console.write(bytes: $0) }
+                try query.writeTable(in: store, to: write)
             }
-        } else if args.has("--csv") {
-            try CSVWriter.writeStatus(from: each, excel: args.has("--excel")) { context.console.write($0) }
-        } else {
-            var agreements: [AgreementState] = []
-            try each { agreements.append($0) }
-            TextTable.write(
-                header: ["agreement", "state", "partner", "country", "signed", "valid until", "source"],
-                count: agreements.count,
-                row: { i in
-                    let a = agreements[i]
-                    return [a.id, a.state.rawValue, a.record.partner, a.record.country ?? "", a.record.signed?.description ?? "",
-                            a.record.validUntil?.description ?? (a.record.indefinite ? "indefinite" : a.record.term ?? ""), a.source]
-                },
-                to: { context.console.write($0) })
-            let counts = AgreementStatus.allCases.map { s in "\(agreements.filter { $0.state == s }.count) \(s.rawValue)" }
-            context.console.print("\n\(agreements.count) agreements: " + counts.joined(separator: ", "))
-        }
+        } catch { throw .ledger(error.description) }
     }
 }

@@ -3,18 +3,6 @@ import Testing
 
 /// The radix sort orders entries exactly as the comparison it replaced: by signed hash, then index.
 @Suite struct HashOrderTests {
-    /// A deterministic generator, so a failure can be replayed.
-    private struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static func expected(_ hashes: [Int]) -> [HashOrder.Entry] {
         hashes.enumerated().map { HashOrder.Entry(hash: $0.element, index: Int32($0.offset)) }.sorted(by: HashOrder.precedes)
     }

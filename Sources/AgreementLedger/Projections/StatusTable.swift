@@ -1,0 +1,164 @@
+/// The plain-text `status` table for people: a header, one line per agreement with its columns padded to
+/// the widest cell (a cell longer than `maxWidth` characters cut, its last kept character "…"), a blank line
+/// and the agreements counted by state.
+///
+/// Made from bytes in two passes, the first measuring the columns and the second writing them, so a
+/// million agreements streamed from the state checkpoint are never held, nor made into strings.
+struct StatusTable {
+    static let header = ["agreement", "state", "partner", "country", "signed", "valid until", "source"]
+    static let maxWidth = 40
+
+    /// Each column's width in characters, the header's included.
+    private(set) var widths = StatusTable.header.map(\.count)
+    /// The agreements measured, by state (`AgreementStatus.allCases`' order).
+    private var counts = [Int](repeating: 0, count: AgreementStatus.allCases.count)
+    /// A date cell's bytes, reused from row to row.
+    private var dateBytes: [UInt8] = []
+
+    private static let stateNames = AgreementStatus.allCases.map { Array($0.rawValue.utf8) }
+    private static let indefinite = Array("indefinite".utf8)
+
+    /// Takes a row's cells into the widths and its state into the counts.
+    mutating func measure(_ entry: CheckpointEntry) {
+        // An entry whose strings are not known to be plain is taken as the checkpoint decodes it.
+        guard entry.isPlain else { return measure(entry.agreementState) }
+        counts[StatusTable.index(of: entry.state)] += 1
+        var widths = self.widths
+        forEachCell(of: entry) { c, text in widths[c] = max(widths[c], StatusTable.cut(text).width) }
+        self.widths = widths
+    }
+
+    mutating func measure(_ agreement: AgreementState) {
+        counts[StatusTable.index(of: agreement.state)] += 1
+        var widths = self.widths
+        StatusTable.forEachCell(of: agreement) { c, text in widths[c] = max(widths[c], StatusTable.cut(text).width) }
+        self.widths = widths
+    }
+
+    /// Takes in what another table measured (a part of the same rows).
+    mutating func merge(_ other: StatusTable) {
+        for c in widths.indices { widths[c] = max(widths[c], other.widths[c]) }
+        for s in counts.indices { counts[s] += other.counts[s] }
+    }
+
+    /// Appends the header line, padded to the measured widths.
+    func writeHeader<Out: ByteSink>(into out: inout Out) {
+        for (c, name) in StatusTable.header.enumerated() {
+            var name = name
+            name.withUTF8 { writeCell(c, $0, into: &out) }
+        }
+    }
+
+    /// Appends a row's line; every row must have been measured first.
+    mutating func write<Out: ByteSink>(_ entry: CheckpointEntry, into out: inout Out) {
+        guard entry.isPlain else { return write(entry.agreementState, into: &out) }
+        let table = self
+        forEachCell(of: entry) { c, text in table.writeCell(c, text, into: &out) }
+    }
+
+    func write<Out: ByteSink>(_ agreement: AgreementState, into out: inout Out) {
+        StatusTable.forEachCell(of: agreement) { c, text in writeCell(c, text, into: &out) }
+    }
+
+    /// Appends the blank line and the counts ("68 agreements: 50 active, 17 expired, 1 closed").
+    func writeFooter<Out: ByteSink>(into out: inout Out) {
+        let states = zip(counts, AgreementStatus.allCases).map { "\($0) \($1.rawValue)" }
+        out.appendUTF8("\n\(counts.reduce(0, +)) agreements: \(states.joined(separator: ", "))\n")
+    }
+
+    /// A cell as shown, padded to its column (the last column is not padded, but ends the line).
+    private func writeCell<Out: ByteSink>(_ c: Int, _ text: UnsafeBufferPointer<UInt8>, into out: inout Out) {
+        if c > 0 { out.appendStatic("  ") }
+        let cut = StatusTable.cut(text)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<cut.shown]))
+        if cut.ellipsis { out.appendStatic("…") }
+        if c < widths.count - 1 { out.appendSpaces(widths[c] - cut.width) } else { out.append(0x0A) }
+    }
+
+    /// Hands `body` each cell of an entry's row in column order, as UTF-8.
+    private mutating func forEachCell(of entry: CheckpointEntry, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        body(0, entry.id)
+        StatusTable.stateNames[StatusTable.index(of: entry.state)].withUnsafeBufferPointer { body(1, $0) }
+        body(2, entry.partner)
+        body(3, entry.country ?? UnsafeBufferPointer(start: nil, count: 0))
+        dateBytes.removeAll(keepingCapacity: true)
+        entry.signed?.appendDescription(to: &dateBytes)
+        dateBytes.withUnsafeBufferPointer { body(4, $0) }
+        if let validUntil = entry.validUntil {
+            dateBytes.removeAll(keepingCapacity: true)
+            validUntil.appendDescription(to: &dateBytes)
+            dateBytes.withUnsafeBufferPointer { body(5, $0) }
+        } else if entry.indefinite {
+            StatusTable.indefinite.withUnsafeBufferPointer { body(5, $0) }
+        } else {
+            body(5, entry.term ?? UnsafeBufferPointer(start: nil, count: 0))
+        }
+        body(6, entry.source)
+    }
+
+    private static func forEachCell(of a: AgreementState, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        let r = a.record
+        let cells = [a.id, a.state.rawValue, r.partner, r.country ?? "", r.signed?.description ?? "",
+                     r.validUntil?.description ?? (r.indefinite ? "indefinite" : r.term ?? ""), a.source]
+        for (c, cell) in cells.enumerated() {
+            var cell = cell
+            cell.withUTF8 { body(c, $0) }
+        }
+    }
+
+    private static func index(of state: AgreementStatus) -> Int { AgreementStatus.allCases.firstIndex(of: state)! }
+
+    /// How a cell is shown: its first `shown` bytes, then "…" when it was cut, `width` characters in all.
+    struct Cut: Equatable {
+        let shown: Int
+        let ellipsis: Bool
+        let width: Int
+    }
+
+    /// A cell (valid UTF-8) whole when it has at most `maxWidth` characters, else its first `maxWidth - 1` and
+    /// "…"; characters counted by grapheme cluster, as `String.count` does.
+    static func cut(_ text: UnsafeBufferPointer<UInt8>) -> Cut {
+        if isASCIIWithoutCR(text) {
+            if text.count <= maxWidth { return Cut(shown: text.count, ellipsis: false, width: text.count) }
+            return Cut(shown: maxWidth - 1, ellipsis: true, width: maxWidth)
+        }
+        // Below U+0300 every scalar is a cluster of its own, but for CR joined by LF: such text is counted by
+        // its scalars' first bytes. Anything else is counted by `String`.
+        var characters = 0, cutAt = 0
+        for (i, b) in text.enumerated() {
+            if b >= 0x80 && b < 0xC0 { continue }
+            guard b < 0xCC && b != 0x0D else { return clusteredCut(text) }
+            if characters == maxWidth - 1 { cutAt = i }
+            characters += 1
+        }
+        if characters <= maxWidth { return Cut(shown: text.count, ellipsis: false, width: characters) }
+        return Cut(shown: cutAt, ellipsis: true, width: maxWidth)
+    }
+
+    /// Whether every byte is ASCII and none is CR: each byte is then one character. Eight bytes at a time.
+    private static func isASCIIWithoutCR(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return true }
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        var i = 0
+        while i + 8 <= text.count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let cr = word ^ (ones &* 0x0D)
+            // A byte with its high bit set, or a byte equal to CR (a zero byte of `cr`).
+            if (word | ((cr &- ones) & ~cr)) & high != 0 { return false }
+            i += 8
+        }
+        while i < text.count {
+            if base[i] >= 0x80 || base[i] == 0x0D { return false }
+            i += 1
+        }
+        return true
+    }
+
+    private static func clusteredCut(_ text: UnsafeBufferPointer<UInt8>) -> Cut {
+        let string = String(decoding: text, as: UTF8.self)
+        let count = string.count
+        if count <= maxWidth { return Cut(shown: text.count, ellipsis: false, width: count) }
+        let kept = String(string.prefix(maxWidth - 1))
+        return Cut(shown: kept.utf8.count, ellipsis: true, width: (kept + "…").count)
+    }
+}

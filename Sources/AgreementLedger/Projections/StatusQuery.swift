@@ -145,10 +145,9 @@ public struct StatusQuery: Sendable {
                     flush()
                     writing = true
                 }
-                let widths = table
+                let measured = table
                 rows.append(count: kept.count, alongside: readAhead) { range, bytes in
-                    var writer = widths
-                    for n in range { writer.write(kept[n], into: &bytes) }
+                    for n in range { measured.write(kept[n], into: &bytes) }
                 }
             }
             if streamed {

@@ -12,9 +12,6 @@ struct StatusTable {
     private(set) var widths = StatusTable.header.map(\.count)
     /// The agreements measured, by state (`AgreementStatus.allCases`' order).
     private var counts = [Int](repeating: 0, count: AgreementStatus.allCases.count)
-    /// A date cell's bytes, reused from row to row.
-    private var dateBytes: [UInt8] = []
-
     private static let stateNames = AgreementStatus.allCases.map { Array($0.rawValue.utf8) }
     private static let indefinite = Array("indefinite".utf8)
 
@@ -24,7 +21,8 @@ struct StatusTable {
         guard entry.isPlain else { return measure(entry.agreementState) }
         counts[StatusTable.index(of: entry.state)] += 1
         var widths = self.widths
-        forEachCell(of: entry) { c, text in widths[c] = max(widths[c], StatusTable.cut(text).width) }
+        StatusTable.forEachCell(of: entry, text: { c, text in widths[c] = max(widths[c], StatusTable.cut(text).width) },
+                                date: { c, date in widths[c] = max(widths[c], StatusTable.width(of: date)) })
         self.widths = widths
     }
 
@@ -50,10 +48,13 @@ struct StatusTable {
     }
 
     /// Appends a row's line; every row must have been measured first.
-    mutating func write<Out: ByteSink>(_ entry: CheckpointEntry, into out: inout Out) {
+    func write<Out: ByteSink>(_ entry: CheckpointEntry, into out: inout Out) {
         guard entry.isPlain else { return write(entry.agreementState, into: &out) }
-        let table = self
-        forEachCell(of: entry) { c, text in table.writeCell(c, text, into: &out) }
+        StatusTable.forEachCell(of: entry, text: { c, text in writeCell(c, text, into: &out) }, date: { c, date in
+            out.appendStatic("  ")
+            date.appendDescription(to: &out)
+            out.appendSpaces(widths[c] - StatusTable.width(of: date))
+        })
     }
 
     func write<Out: ByteSink>(_ agreement: AgreementState, into out: inout Out) {
@@ -75,25 +76,31 @@ struct StatusTable {
         if c < widths.count - 1 { out.appendSpaces(widths[c] - cut.width) } else { out.append(0x0A) }
     }
 
-    /// Hands `body` each cell of an entry's row in column order, as UTF-8.
-    private mutating func forEachCell(of entry: CheckpointEntry, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
-        body(0, entry.id)
-        StatusTable.stateNames[StatusTable.index(of: entry.state)].withUnsafeBufferPointer { body(1, $0) }
-        body(2, entry.partner)
-        body(3, entry.country ?? UnsafeBufferPointer(start: nil, count: 0))
-        dateBytes.removeAll(keepingCapacity: true)
-        entry.signed?.appendDescription(to: &dateBytes)
-        dateBytes.withUnsafeBufferPointer { body(4, $0) }
+    /// Hands each cell of an entry's row, in column order, to `text` as UTF-8, or to `date` when it is a date
+    /// (neither first nor last): the dates' widths are known without writing them.
+    private static func forEachCell(of entry: CheckpointEntry, text: (Int, UnsafeBufferPointer<UInt8>) -> Void,
+                                    date: (Int, PartialDate) -> Void) {
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        text(0, entry.id)
+        stateNames[index(of: entry.state)].withUnsafeBufferPointer { text(1, $0) }
+        text(2, entry.partner)
+        text(3, entry.country ?? empty)
+        if let signed = entry.signed { date(4, signed) } else { text(4, empty) }
         if let validUntil = entry.validUntil {
-            dateBytes.removeAll(keepingCapacity: true)
-            validUntil.appendDescription(to: &dateBytes)
-            dateBytes.withUnsafeBufferPointer { body(5, $0) }
+            date(5, validUntil)
         } else if entry.indefinite {
-            StatusTable.indefinite.withUnsafeBufferPointer { body(5, $0) }
+            indefinite.withUnsafeBufferPointer { text(5, $0) }
         } else {
-            body(5, entry.term ?? UnsafeBufferPointer(start: nil, count: 0))
+            text(5, entry.term ?? empty)
         }
-        body(6, entry.source)
+        text(6, entry.source)
+    }
+
+    /// The characters of `date.description`.
+    private static func width(of date: PartialDate) -> Int {
+        var digits = date.year < 0 ? 2 : 1, rest = date.year / 10
+        while rest != 0 { digits += 1; rest /= 10 }
+        return max(4, digits) + (date.month == nil ? 0 : 3) + (date.day == nil ? 0 : 3)
     }
 
     private static func forEachCell(of a: AgreementState, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {

@@ -242,7 +242,11 @@ public final class EventStore {
         let fd = open(logPath, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        guard try prefixChecksum(ofCovered: checked.stamp, fd: fd) != nil else { return false }
+        // The log's bytes are those the stamp covers when the last writer's record of the file still holds, else
+        // when their checksum does.
+        if !LogIdentity.vouches(for: checked.stamp, directory: directory, fd: fd) {
+            guard try prefixChecksum(ofCovered: checked.stamp, fd: fd) != nil else { return false }
+        }
         let tail = try LogFile.readAll(fd: fd, path: logPath, from: checked.stamp.bytes)
         guard tail.withUnsafeBufferPointer({ LogLayout($0).committedLines }) == 0 else { return false }
         // The file's checksum held, so only a fault in the code that wrote it could stop the decode part-way.
@@ -439,6 +443,7 @@ public final class EventStore {
 
         guard var batch = try body(state), !batch.isEmpty else {
             if committedLines > 0 {
+                LogIdentity.write(directory: directory, stamp: committed, fd: fd)
                 if baseLines != committedLines { StateCheckpoint(stamp: committed, state: state).write(directory: directory) }
                 state = LedgerState()
                 HistoryIndex.ensureCurrent(directory: directory, logPath: logPath, committed: committed)
@@ -452,6 +457,7 @@ public final class EventStore {
         let (stamp, lineLengths) = try append(&batch, after: (committedLines, previousLength, lastHash), fd: fd,
                                               accumulator: &accumulator, keepingEnvelopes: returningBatch)
         stamp.write(directory: directory)
+        LogIdentity.write(directory: directory, stamp: stamp, fd: fd)
         // Which events bring a name to the history index, and the batch's past states, worked out at once on two
         // cores: both only read the batch and the state before it. The state is lent to them (moved out and back),
         // so that no copy of it is alive when it grows.

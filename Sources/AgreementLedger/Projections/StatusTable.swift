@@ -17,8 +17,7 @@ struct StatusTable {
 
     /// Takes a row's cells into the widths and its state into the counts.
     mutating func measure(_ entry: CheckpointEntry) {
-        // An entry whose strings are not known to be plain is taken as the checkpoint decodes it.
-        guard entry.isPlain else { return measure(entry.agreementState) }
+        guard StatusTable.showsAsIs(entry) else { return measure(entry.agreementState) }
         counts[StatusTable.index(of: entry.state)] += 1
         var widths = self.widths
         StatusTable.forEachCell(of: entry, text: { c, text in widths[c] = max(widths[c], StatusTable.cut(text).width) },
@@ -49,7 +48,7 @@ struct StatusTable {
 
     /// Appends a row's line; every row must have been measured first.
     func write<Out: ByteSink>(_ entry: CheckpointEntry, into out: inout Out) {
-        guard entry.isPlain else { return write(entry.agreementState, into: &out) }
+        guard StatusTable.showsAsIs(entry) else { return write(entry.agreementState, into: &out) }
         StatusTable.forEachCell(of: entry, text: { c, text in writeCell(c, text, into: &out) }, date: { c, date in
             out.appendStatic("  ")
             date.appendDescription(to: &out)
@@ -74,6 +73,14 @@ struct StatusTable {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<cut.shown]))
         if cut.ellipsis { out.appendStatic("…") }
         if c < widths.count - 1 { out.appendSpaces(widths[c] - cut.width) } else { out.append(0x0A) }
+    }
+
+    /// Whether the entry's cells in the table are valid UTF-8 without NUL, so that their bytes are what its
+    /// decoded strings show; else it is taken as the checkpoint decodes it. (The entry's other strings do not
+    /// show, so they are not looked at, as `isPlain` would.)
+    private static func showsAsIs(_ entry: CheckpointEntry) -> Bool {
+        func valid(_ text: CheckpointEntry.Text?) -> Bool { text.map { UTF8Validation.firstProblem(in: $0) == nil } ?? true }
+        return valid(entry.id) && valid(entry.partner) && valid(entry.country) && valid(entry.term) && valid(entry.source)
     }
 
     /// Hands each cell of an entry's row, in column order, to `text` as UTF-8, or to `date` when it is a date

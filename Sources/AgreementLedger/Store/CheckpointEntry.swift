@@ -28,13 +28,17 @@ struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
     /// The unmapped cells as encoded: header and value, `extraCount` times.
     private let extra: Text
     private let extraCount: Int
+    /// What a look at the strings found, once `scanned()` took it. Reading leaves it to the thread that
+    /// writes the entry: the checkpoint is read on one core, its entries written on all.
+    private var scan: Scan?
+
     /// Every string is valid UTF-8 and the extra headers are strictly in canonical order, so the bytes
     /// are what the decoded strings would write. Files we write always are; anything else goes through
     /// `agreementState`, which repairs and sorts as decoding does.
-    let isPlain: Bool
+    var isPlain: Bool { (scan ?? look()).plain }
     /// No string holds a control character, quote or backslash (seen while checking them for `isPlain`), so
     /// each is written as it is, between quotes, without a second look.
-    let escapeFree: Bool
+    var escapeFree: Bool { (scan ?? look()).escapeFree }
 
     private static let statuses = AgreementStatus.allCases
 
@@ -53,6 +57,35 @@ struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
             r.markFailed()
             return nil
         }
+        let extraStart = r.offset
+        for _ in 0..<extraCount {
+            _ = r.text()
+            _ = r.text()
+        }
+        guard !r.failed else { return nil }
+        return CheckpointEntry(
+            id: id, source: source, state: statuses[stateIndex], firstSeq: firstSeq, lastRecorded: lastRecorded,
+            endedOn: endedOn, partner: partner, country: country, countryCode: countryCode, city: city,
+            signed: signed, validUntil: validUntil, indefinite: indefinite, term: term,
+            status: statusIndex > 0 ? statuses[statusIndex - 1] : nil, kind: kind, reference: reference, url: url,
+            row: row, extra: r.bytes(extraStart..<r.offset), extraCount: extraCount)
+    }
+
+    /// The entry with its strings looked at once, for a writer that asks `isPlain` and `escapeFree` of every
+    /// string.
+    func scanned() -> CheckpointEntry {
+        var entry = self
+        entry.scan = entry.scan ?? look()
+        return entry
+    }
+
+    private struct Scan {
+        let plain: Bool
+        let escapeFree: Bool
+    }
+
+    /// Looks at every string: valid UTF-8 without NUL, the extra headers strictly in order, any JSON escape.
+    private func look() -> Scan {
         var scan = TextScan()
         scan.add(id)
         scan.add(source)
@@ -64,27 +97,17 @@ struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
         scan.add(kind)
         scan.add(reference)
         scan.add(url)
-        let extraStart = r.offset
         var previous: Text?
         var ordered = true
-        for _ in 0..<extraCount {
-            let header = r.text(), value = r.text()
-            if scan.plain {
-                scan.add(header)
-                scan.add(value)
-                ordered = ordered && (previous.map { precedes($0, header) } ?? true)
-                previous = header
-            }
+        forEachExtraCell { header, value in
+            guard scan.plain && ordered else { return }
+            scan.add(header)
+            scan.add(value)
+            ordered = previous.map { CheckpointEntry.precedes($0, header) } ?? true
+            previous = header
         }
         let plain = scan.plain && ordered
-        guard !r.failed else { return nil }
-        return CheckpointEntry(
-            id: id, source: source, state: statuses[stateIndex], firstSeq: firstSeq, lastRecorded: lastRecorded,
-            endedOn: endedOn, partner: partner, country: country, countryCode: countryCode, city: city,
-            signed: signed, validUntil: validUntil, indefinite: indefinite, term: term,
-            status: statusIndex > 0 ? statuses[statusIndex - 1] : nil, kind: kind, reference: reference, url: url,
-            row: row, extra: r.bytes(extraStart..<r.offset), extraCount: extraCount, isPlain: plain,
-            escapeFree: plain && scan.escapeFree)
+        return Scan(plain: plain, escapeFree: plain && scan.escapeFree)
     }
 
     /// The agreement decoded into strings, as decoding the checkpoint always gave it.
@@ -120,8 +143,9 @@ struct CheckpointEntry: @unchecked Sendable, RecordJSONFields {
 
     /// The entry of `status --json`: the bytes `AgreementState.appendPrettyJSON` gives for `agreementState`.
     func appendStatusJSON<Out: ByteSink>(to out: inout Out, level: Int) {
-        guard isPlain else { return agreementState.appendPrettyJSON(to: &out, level: level) }
-        appendJSON(to: &out, indentLevel: level, agreement: id, source: source, state: state.rawValue)
+        let entry = scanned()
+        guard entry.isPlain else { return agreementState.appendPrettyJSON(to: &out, level: level) }
+        entry.appendJSON(to: &out, indentLevel: level, agreement: id, source: source, state: state.rawValue)
     }
 
     /// Whether the agreement belongs to the source named by these UTF-8 bytes.

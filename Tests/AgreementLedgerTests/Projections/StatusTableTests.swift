@@ -102,4 +102,47 @@ import Testing
                   String(repeating: "x", count: 39) + "\r\n", String(repeating: "x", count: 38) + "\r\n" + "y"]
         for cell in cells { #expect(cut(cell) == expected(cell), "\(cell.debugDescription)") }
     }
+
+    /// Entries whose bytes are not what their decoded strings would write (a partner's name that is not UTF-8,
+    /// extra headers out of order, a NUL) show in the table and the CSV as they decode, and so do plain ones
+    /// with quotes, commas and a long name in other scripts.
+    @Test func entriesShowAsTheyDecode() throws {
+        let past = CheckpointEntryTests()
+        var a = LedgerState(events: StoreFixtures.batch("imp-1", events: 1)).agreements[0]
+        a.record.partner = "Quote \" comma , Łódź 😀 " + String(repeating: "é", count: 40)
+        a.record.extra = ["zeta": "z", "Alpha": "here", "ä": "ü"]
+        func replaced(_ what: String, by: @escaping (inout [UInt8], Int) -> Void) -> ([UInt8]) -> [UInt8] {
+            { bytes in
+                var bytes = bytes
+                let at = bytes.indices.first { bytes[$0...].starts(with: Array(what.utf8)) }!
+                by(&bytes, at)
+                return bytes
+            }
+        }
+        var nul = a
+        nul.record.country = "nul \u{0} here"
+        let entries = [past.entry(a), past.entry(nul),
+                       past.entry(a, encoded: replaced("Łódź") { bytes, at in bytes[at] = 0xFF }),
+                       past.entry(a, encoded: replaced("Alpha") { bytes, at in bytes.replaceSubrange(at..<(at + 5), with: Array("zzzzz".utf8)) })]
+        #expect(entries.map(\.isPlain) == [true, false, false, false])
+        for entry in entries {
+            var fromEntry = StatusTable(), decoded = StatusTable()
+            fromEntry.measure(entry)
+            decoded.measure(entry.agreementState)
+            var tableBytes: [UInt8] = [], decodedBytes: [UInt8] = []
+            fromEntry.write(entry, into: &tableBytes)
+            decoded.write(entry.agreementState, into: &decodedBytes)
+            #expect(String(decoding: tableBytes, as: UTF8.self) == String(decoding: decodedBytes, as: UTF8.self))
+            #expect(fromEntry.widths == decoded.widths)
+            var csv: [UInt8] = []
+            CSVWriter.appendStatusRow(entry, to: &csv)
+            #expect(String(decoding: csv, as: UTF8.self) == CSVWriter.statusRow(entry.agreementState))
+        }
+        var table = StatusTable(), line: [UInt8] = []
+        table.measure(entries[2])
+        table.write(entries[2], into: &line)
+        let repaired = try #require(String(decoding: line, as: UTF8.self).split(separator: "  ").dropFirst(2).first)
+        #expect(repaired.hasPrefix("Quote \" comma , \u{FFFD}"))
+        #expect(repaired.hasSuffix("é…"))
+    }
 }

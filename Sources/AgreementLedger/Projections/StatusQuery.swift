@@ -129,9 +129,9 @@ public struct StatusQuery: Sendable {
             var writing = false
             let streamed = try store.forEachCheckpointBatch(size: StatusQuery.batchSize, at: at, passes: 2) { pass, entries, readAhead in
                 let kept = listed(entries, sourceBytes: sourceBytes)
-                let chunkSize = max(1, (kept.count + 7) / 8)
                 guard pass == 1 else {
                     // Measured in eighths on all cores, the next batch read meanwhile.
+                    let chunkSize = max(1, (kept.count + 7) / 8)
                     let parts = ParallelChunks.map(count: kept.count, chunkSize: chunkSize, alongside: [readAhead]) { range in
                         var part = StatusTable()
                         for n in range { part.measure(kept[n]) }

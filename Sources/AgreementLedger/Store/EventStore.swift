@@ -197,10 +197,11 @@ public final class EventStore {
         throws(StoreError) -> Bool {
         guard let day else {
             return try withCurrentCheckpoint { checked, file in
-                (0..<passes).allSatisfy { pass in
+                for pass in 0..<passes {
                     var reading = checked
-                    return reading.forEachBatch(size: size, release: file.release) { body(pass, $0, $1) }
+                    guard reading.forEachBatch(size: size, release: file.release, { body(pass, $0, $1) }) else { return false }
                 }
+                return true
             }
         }
         var past: PastStates.TakenBack?
@@ -211,10 +212,10 @@ public final class EventStore {
             let changes = past!.changes
             var kept: [CheckpointEntry] = []
             kept.reserveCapacity(size)
-            return (0..<passes).allSatisfy { pass in
+            for pass in 0..<passes {
                 var reading = checked
                 var next = 0
-                return reading.forEachBatch(size: size, release: file.release) { entries, readAhead in
+                let read = reading.forEachBatch(size: size, release: file.release) { entries, readAhead in
                     kept.removeAll(keepingCapacity: true)
                     for entry in entries {
                         while next < changes.count && changes[next].firstSeq < entry.firstSeq { next += 1 }
@@ -228,13 +229,15 @@ public final class EventStore {
                     }
                     body(pass, kept, readAhead)
                 }
+                guard read else { return false }
             }
+            return true
         }
     }
 
-    /// Runs `read` on the state checkpoint when it is current (its stamp's checksum holds on the log), no
-    /// line was committed after it, and `accepting` its stamp says yes; false otherwise. `read` returns false
-    /// for a malformed file.
+    /// Runs `read` on the state checkpoint when it is current (the last writer's record of the log file vouches
+    /// for its stamp, or the stamp's checksum holds on the log), no line was committed after it, and `accepting`
+    /// its stamp says yes; false otherwise. `read` returns false for a malformed file.
     private func withCurrentCheckpoint(accepting: (VerifiedCheckpoint) -> Bool = { _ in true },
                                        _ read: (inout StateCheckpoint.Checked, MappedFile) -> Bool) throws(StoreError) -> Bool {
         guard let (file, found) = StateCheckpoint.mapped(directory: directory), accepting(found.stamp) else { return false }

@@ -35,13 +35,8 @@ struct LogIdentity {
     /// atomically (temporary file, then rename); a failure only costs readers the checksum.
     static func write(directory: String, stamp: VerifiedCheckpoint, fd: Int32) {
         guard let identity = of(fd: fd), identity.size == Int64(stamp.bytes) else { return remove(directory: directory) }
-        let cache = EventStore.join(directory, "cache")
-        try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-        let path = EventStore.join(directory, relativePath)
-        let temporary = path + ".tmp"
         let text = version + " " + identity.fields.map(String.init).joined(separator: " ") + " " + stamp.line
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
-        _ = rename(temporary, path)
+        VerifiedCheckpoint.writeSmallCacheFile(directory: directory, relativePath: relativePath, text: text)
     }
 
     /// Removes the record (a writer that cannot vouch for the log it leaves).

@@ -50,11 +50,18 @@ struct VerifiedCheckpoint: Equatable {
 
     /// Writes atomically (temporary file, then rename); a failure only costs a full check next time.
     func write(directory: String) {
+        VerifiedCheckpoint.writeSmallCacheFile(directory: directory, relativePath: VerifiedCheckpoint.relativePath,
+                                               text: VerifiedCheckpoint.version + line)
+    }
+
+    /// Replaces a one-line cache file (this one, `cache/log-identity`) atomically: a temporary file, then
+    /// rename. Failures are ignored: the file is derived, and missing it only costs a full check.
+    static func writeSmallCacheFile(directory: String, relativePath: String, text: String) {
         let cache = EventStore.join(directory, "cache")
         try? FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
-        let path = EventStore.join(directory, VerifiedCheckpoint.relativePath)
+        let path = EventStore.join(directory, relativePath)
         let temporary = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data((VerifiedCheckpoint.version + line).utf8)) else { return }
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
         _ = rename(temporary, path)
     }
 }

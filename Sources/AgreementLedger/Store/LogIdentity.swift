@@ -46,9 +46,9 @@ struct LogIdentity {
 
     /// True when the record names `stamp` and the log open as `fd` is still the file it describes, unchanged.
     static func vouches(for stamp: VerifiedCheckpoint, directory: String, fd: Int32) -> Bool {
-        guard let data = FileManager.default.contents(atPath: EventStore.join(directory, relativePath)),
+        guard let bytes = try? LogFile.readAll(path: EventStore.join(directory, relativePath)),
               let now = of(fd: fd) else { return false }
-        let parts = String(decoding: data, as: UTF8.self).split(separator: " ", maxSplits: 8, omittingEmptySubsequences: false)
+        let parts = String(decoding: bytes, as: UTF8.self).split(separator: " ", maxSplits: 8, omittingEmptySubsequences: false)
         guard parts.count == 9, parts[0] == version, let recorded = VerifiedCheckpoint(text: String(parts[8])),
               recorded == stamp else { return false }
         return parts[1...7].map { Int64($0) } == now.fields.map(Optional.some)

@@ -3,6 +3,15 @@ import PackageDescription
 
 // No package dependencies, by the user's requirement: everything beyond the toolchain (Foundation,
 // Dispatch, Swift Testing) is written here. The target lists below name only the package's own targets.
+
+// On x86-64 the compiler may emit the processor's SHA-256 instructions (`SHA256Instructions`, used only when
+// CPUID reports them): the flag lets the intrinsics compile and makes no other code use them.
+#if arch(x86_64)
+let processorSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-msha"])]
+#else
+let processorSettings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "AgreementLedger",
     products: [
@@ -10,7 +19,7 @@ let package = Package(
         .library(name: "AgreementLedger", targets: ["AgreementLedger"]),
     ],
     targets: [
-        .target(name: "AgreementLedger"),
+        .target(name: "AgreementLedger", swiftSettings: processorSettings),
         .target(
             name: "LedgerCLI",
             dependencies: [

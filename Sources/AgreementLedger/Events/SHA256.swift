@@ -9,9 +9,21 @@ public struct SHA256: Sendable {
     private var pending: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var pendingCount = 0
     private var byteLength: UInt64 = 0
+    /// Whether blocks go to the processor's SHA instructions (where it has them) or the portable rounds.
+    private let usesInstructions: Bool
 
     /// A hasher in the initial state, ready for `update`.
-    public init() {}
+    public init() { self.init(portable: false) }
+
+    /// A hasher that never uses the processor's SHA instructions when `portable`, so that tests can compare
+    /// the two.
+    init(portable: Bool) {
+        #if arch(x86_64)
+        usesInstructions = !portable && SHA256Instructions.available
+        #else
+        usesInstructions = false
+        #endif
+    }
 
     /// Adds bytes to the message; the cheapest entry point, used for whole files and log lines.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -29,13 +41,14 @@ public struct SHA256: Sendable {
             remaining -= take
             if pendingCount < 64 { return }
             var block = pending
-            withUnsafeBytes(of: &block) { compress($0.baseAddress!) }
+            withUnsafeBytes(of: &block) { compress($0.baseAddress!, blocks: 1) }
             pendingCount = 0
         }
-        while remaining >= 64 {
-            compress(p)
-            p += 64
-            remaining -= 64
+        if remaining >= 64 {
+            let blocks = remaining / 64
+            compress(p, blocks: blocks)
+            p += 64 * blocks
+            remaining -= 64 * blocks
         }
         if remaining > 0 {
             withUnsafeMutableBytes(of: &pending) { buf in
@@ -147,7 +160,20 @@ public struct SHA256: Sendable {
         h = t1 &+ s0 &+ maj
     }
 
-    /// Processes one 64-byte block at `p`: the message schedule kept in 16 locals (a window of the 64
+    /// Processes `blocks` 64-byte blocks at `p`.
+    private mutating func compress(_ p: UnsafeRawPointer, blocks: Int) {
+        #if arch(x86_64)
+        if usesInstructions {
+            var h = (h0, h1, h2, h3, h4, h5, h6, h7)
+            SHA256Instructions.compress(&h, p, blocks: blocks)
+            (h0, h1, h2, h3, h4, h5, h6, h7) = h
+            return
+        }
+        #endif
+        for block in 0..<blocks { compress(p + 64 * block) }
+    }
+
+    /// Processes one 64-byte block at `p` with the portable rounds: the message schedule kept in 16 locals (a window of the 64
     /// words, each computed just before the round that uses it), the working variables in rotated order.
     private mutating func compress(_ p: UnsafeRawPointer) {
         @inline(__always) func load(_ t: Int) -> UInt32 { UInt32(bigEndian: p.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self)) }

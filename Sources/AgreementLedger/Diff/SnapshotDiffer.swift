@@ -40,10 +40,11 @@ public struct SnapshotDiffer: Sendable {
         var signedOrder: [(Int, String)] = []
         signedOrder.reserveCapacity(match.unmatchedNew.count)
         let source = self.source, unmatched = match.unmatchedNew
-        let bases = ParallelChunks.mapEach(count: unmatched.count, chunkSize: 8192) {
-            AgreementID.base(source: source, record: merged[unmatched[$0]])
+        let bases = ParallelChunks.map(count: unmatched.count, chunkSize: 8192) { chunk in
+            var scratch: [UInt8] = []
+            return chunk.map { AgreementID.base(source: source, record: merged[unmatched[$0]], scratch: &scratch) }
         }
-        for (n, base) in zip(unmatched, bases) {
+        for (n, base) in zip(unmatched, bases.joined()) {
             signedOrder.append((n, AgreementID.make(base: base, isTaken: isTaken, newlyTaken: &taken)))
         }
         // A matched record's known agreement by index; a new record's id (its known index is -1).

@@ -10,9 +10,32 @@ public enum AgreementID {
     /// The id before any suffix: the costly part of `make`, independent for each record (so it can be
     /// computed on all cores).
     static func base(source: String, record: AgreementRecord) -> String {
-        let key = AgreementKey(record)
-        let material = [source, key.partner, key.country, key.signed, key.kind].joined(separator: "\u{1F}")
-        return String(SHA256.hex(material).prefix(12))
+        var scratch: [UInt8] = []
+        return base(source: source, record: record, scratch: &scratch)
+    }
+
+    /// `base`, its material (the `AgreementKey` fields and the source, joined by U+001F) folded straight into
+    /// `scratch` rather than into strings: a first import of a million rows makes a million ids.
+    static func base(source: String, record: AgreementRecord, scratch: inout [UInt8]) -> String {
+        let separator: UInt8 = 0x1F
+        scratch.removeAll(keepingCapacity: true)
+        scratch.appendUTF8(source)
+        scratch.append(separator)
+        PartnerName.fold(record.partner, into: &scratch)
+        scratch.append(separator)
+        if let code = record.countryCode { scratch.appendUTF8(code) } else { PartnerName.fold(record.country ?? "", into: &scratch) }
+        scratch.append(separator)
+        record.signed?.appendDescription(to: &scratch)
+        scratch.append(separator)
+        PartnerName.fold(record.kind ?? "", into: &scratch)
+        let digest = SHA256.digest(scratch)
+        return String(unsafeUninitializedCapacity: 12) { out in
+            for i in 0..<6 {
+                out[2 * i] = SHA256.hexDigit(digest[i] >> 4)
+                out[2 * i + 1] = SHA256.hexDigit(digest[i] & 0x0F)
+            }
+            return 12
+        }
     }
 
     /// `base` made unique among `taken` (which then holds it).

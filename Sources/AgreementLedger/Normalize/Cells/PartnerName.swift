@@ -68,23 +68,9 @@ public enum PartnerName {
     /// Appends the UTF-8 bytes of `folded(text)` to `out` (where a key is only hashed, no string need be made).
     static func fold(_ text: String, into out: inout [UInt8]) {
         let base = out.count
-        var pendingSpace = false
         // Most names are ASCII: folded byte by byte, exactly as the scalar loop below would.
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for b in bytes {
-                switch b {
-                case 0x41...0x5A: PartnerName.emit(UInt32(b) + 0x20, &out, &pendingSpace, base: base)
-                case 0x61...0x7A, 0x30...0x39: PartnerName.emit(UInt32(b), &out, &pendingSpace, base: base)
-                case 0x22, 0x27, 0x60: continue
-                case 0x80...: return false
-                default: pendingSpace = true
-                }
-            }
-            return true
-        }
-        if ascii == true { return }
-        out.removeSubrange(base...)
-        pendingSpace = false
+        if text.utf8.withContiguousStorageIfAvailable({ foldASCII($0, into: &out) }) == true { return }
+        var pendingSpace = false
 
         func emit(_ v: UInt32) { PartnerName.emit(v, &out, &pendingSpace, base: base) }
 
@@ -126,6 +112,45 @@ public enum PartnerName {
                 pendingSpace = true
             }
         }
+    }
+
+    /// `fold` of a name of ASCII bytes, written straight into `out` (the folded name is never longer); false,
+    /// with `out` unchanged, when the name has a byte outside ASCII.
+    private static func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        var i = 0
+        if let p = bytes.baseAddress {
+            while i + 8 <= bytes.count {
+                if UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+        }
+        while i < bytes.count {
+            if bytes[i] >= 0x80 { return false }
+            i += 1
+        }
+        let base = out.count
+        out.append(contentsOf: repeatElement(0, count: bytes.count))
+        let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
+            var n = base
+            var pendingSpace = false
+            for b in bytes {
+                let lower = b | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if pendingSpace && n > base {
+                        buffer[n] = 0x20
+                        n += 1
+                    }
+                    pendingSpace = false
+                    buffer[n] = b >= 0x41 && b <= 0x5A ? lower : b
+                    n += 1
+                } else if b != 0x22 && b != 0x27 && b != 0x60 {
+                    pendingSpace = true
+                }
+            }
+            return n
+        }
+        out.removeLast(out.count - written)
+        return true
     }
 
     /// Appends a folded scalar, after the space a separator left pending (never at the start of the text,

@@ -24,7 +24,7 @@ struct ChainedLines {
     /// Serialized events: their bytes without `hash`, one after the other, and per event where it starts,
     /// where its `hash` member belongs and where its `prev` digits are.
     struct Serialized: Sendable {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer(capacity: 16)
         var marks: [(start: Int, hashAt: Int, prevAt: Int)] = []
     }
 
@@ -62,7 +62,7 @@ struct ChainedLines {
     /// `events[range]` serialized, in one piece per `chunkSize` events.
     private static func serialize(_ events: [LedgerEvent], _ range: Range<Int>) -> Serialized {
         var part = Serialized()
-        part.bytes.reserveCapacity(range.count * 700)
+        part.bytes = ByteBuffer(capacity: range.count * 1024)
         part.marks.reserveCapacity(range.count)
         events.forEachInPlace(in: range) { _, event in
             let start = part.bytes.count
@@ -78,7 +78,7 @@ struct ChainedLines {
         var hash = [UInt8](repeating: 0, count: 64)
         let count = part.bytes.count
         let marks = part.marks
-        part.bytes.withUnsafeMutableBufferPointer { bytes in
+        part.bytes.withMutableBytes { bytes in
             for (n, mark) in marks.enumerated() {
                 let end = n + 1 < marks.count ? marks[n + 1].start : count
                 for d in 0..<64 { bytes[mark.prevAt + d] = previousHash[d] }

@@ -22,7 +22,7 @@ extension LedgerEvent {
     /// As above, with `prev` written as the genesis hash when `placeholderPrev` (its real value is put in
     /// place later: see `ChainedLines`); returns where the `hash` member belongs and where `prev`'s 64
     /// hex digits start.
-    func appendCanonicalWithoutHash(to out: inout [UInt8], placeholderPrev: Bool) -> (hashAt: Int, prevAt: Int) {
+    func appendCanonicalWithoutHash<Out: ByteSink>(to out: inout Out, placeholderPrev: Bool) -> (hashAt: Int, prevAt: Int) {
         var w = JSONObjectWriter(&out)
         let split: Int
         var prevAt = 0

@@ -17,6 +17,14 @@ public enum JSONWriter {
         write(value, into: &out, indent: nil, level: 0)
     }
 
+    /// As above, into any byte sink, through an array (what goes this way, an event's changes or an import's
+    /// counts, is a small part of a batch).
+    static func appendCanonical<Out: ByteSink>(_ value: JSONValue, to out: inout Out) {
+        var bytes: [UInt8] = []
+        appendCanonical(value, to: &bytes)
+        bytes.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+    }
+
     /// Indented output for people; same key order as the canonical form.
     public static func pretty(_ value: JSONValue) -> String {
         var out = [UInt8]()

@@ -2,6 +2,8 @@
 /// append, for `status` of a million agreements, a hundred small pieces each). Writers are generic over it, so
 /// one key sequence serves both.
 protocol ByteSink {
+    /// Bytes written so far (writers note where members start).
+    var count: Int { get }
     mutating func append(_ byte: UInt8)
     mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
     /// Lets `body` write up to `maxCount` bytes through a pointer and keeps the count it returns: a key with

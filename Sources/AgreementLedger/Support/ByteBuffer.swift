@@ -52,6 +52,11 @@ struct ByteBuffer: ByteSink, @unchecked Sendable {
         try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 
+    /// The bytes written, to change in place (the hash chain writes each line's `prev` over a placeholder).
+    mutating func withMutableBytes<R>(_ body: (UnsafeMutableBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeMutableBufferPointer(start: base, count: count))
+    }
+
     private mutating func grow(toHold extra: Int) {
         let newCapacity = max(2 * capacity, count + extra)
         let bigger = Storage(capacity: newCapacity)

@@ -173,8 +173,9 @@ public struct SHA256: Sendable {
         for block in 0..<blocks { compress(p + 64 * block) }
     }
 
-    /// Processes one 64-byte block at `p` with the portable rounds: the message schedule kept in 16 locals (a window of the 64
-    /// words, each computed just before the round that uses it), the working variables in rotated order.
+    /// Processes one 64-byte block at `p` with the portable rounds: the message schedule kept in 16 locals (a
+    /// window of the 64 words, each computed just before the round that uses it), the working variables in
+    /// rotated order.
     private mutating func compress(_ p: UnsafeRawPointer) {
         @inline(__always) func load(_ t: Int) -> UInt32 { UInt32(bigEndian: p.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self)) }
         @inline(__always) func s0(_ x: UInt32) -> UInt32 { SHA256.rotr(x, 7) ^ SHA256.rotr(x, 18) ^ (x >> 3) }

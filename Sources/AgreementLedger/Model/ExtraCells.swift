@@ -43,6 +43,13 @@ public struct ExtraCells: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
         values = list.map(\.value)
     }
 
+    /// Cells whose headers are already sorted and unique (`ExtraColumns`): taken as they are.
+    init(sortedUniqueHeaders headers: [String], values: [String]) {
+        assert(headers.count == values.count && zip(headers, headers.dropFirst()).allSatisfy { ExtraCells.precedes($0, $1) })
+        self.headers = headers
+        self.values = values
+    }
+
     public init(_ dictionary: [String: String]) {
         self.init(dictionary.map { Cell(header: $0.key, value: $0.value) })
     }

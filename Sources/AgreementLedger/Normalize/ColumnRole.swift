@@ -13,4 +13,12 @@ public enum ColumnRole: String, Hashable, Sendable, CaseIterable {
 
     /// The roles at most one column may take.
     public var isUnique: Bool { self != .extra && self != .ignore }
+
+    /// The case's place in the declaration (0 for `partner`): an index into small tables by role.
+    var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
+    /// Hashed by case, not by raw value: hashing the raw value's text cost more than the rest of a lookup.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
+    }
 }

@@ -19,7 +19,8 @@ enum RowSplitting {
 
     /// The items of an explicit enumeration "1) A 2) B", or nil when the text is not one.
     static func enumerated(_ text: String) -> [String]? {
-        guard text.hasPrefix("1)") || CellText.contains(text, " 1)") else { return nil }
+        // A byte test first (nearly no cell is an enumeration); the characters below decide.
+        guard text.utf8.starts(with: "1)".utf8) || CellText.contains(text, " 1)") else { return nil }
         var items: [String] = []
         var current = ""
         var expected = 1

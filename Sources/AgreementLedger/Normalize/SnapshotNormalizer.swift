@@ -52,7 +52,7 @@ public struct SnapshotNormalizer: Sendable {
     private func readRows(_ source: some RowSource, layout: ColumnLayout, orders: [ColumnRole: DateOrder],
                           gathering: Bool) throws(SnapshotIssue)
         -> (records: [AgreementRecord], warnings: [RowWarning], asOf: PartialDate?, evidence: [Int: DateCellParser.OrderEvidence]) {
-        let extraColumns = layout.extraColumns()
+        let plan = RowPlan(layout: layout, orders: orders)
         let dateColumns = gathering ? layout.dateColumns : []
         var evidence = Dictionary(uniqueKeysWithValues: dateColumns.map { ($0, DateCellParser.OrderEvidence()) })
         var asOf: PartialDate?
@@ -77,8 +77,7 @@ public struct SnapshotNormalizer: Sendable {
                         for (k, row) in rows.enumerated() where first + firstRow + k > layout.headerIndex {
                             for c in dateColumns where c < row.fields.count { found[c]!.add(row.fields[c]) }
                             let start = part.records.count
-                            normalizer.read(row, layout: layout, extraColumns: extraColumns, orders: orders,
-                                            readings: &readings, into: &part)
+                            normalizer.read(row, plan: plan, readings: &readings, into: &part)
                             for i in start..<part.records.count { interner.intern(&part.records[i]) }
                         }
                     }
@@ -184,42 +183,48 @@ public struct SnapshotNormalizer: Sendable {
     }
 
     /// One data row: skipped blank, a footer dating the list, skipped with a warning, or read as records.
-    func read(_ row: TextRow, layout: ColumnLayout, extraColumns: [(column: Int, key: String)], orders: [ColumnRole: DateOrder],
-              readings: inout RowReadings, into part: inout RowsRead) {
-        let cells = row.fields.map(TextCleaning.collapse)
-        let filled = cells.indices.filter { !cells[$0].isEmpty }
-        if filled.isEmpty { return }
-        var text: String { filled.map { cells[$0] }.joined(separator: " ") }
-        if filled.count <= 2, let date = FooterDate.asOf(inFooter: text) {
+    func read(_ row: TextRow, plan: RowPlan, readings: inout RowReadings, into part: inout RowsRead) {
+        let layout = plan.layout
+        // The row's own array while every cell is already collapsed (nearly always): no copy per row.
+        var cells = row.fields
+        for i in cells.indices where !CellText.isCollapsed(cells[i]) { cells[i] = CellText.collapsedScalarByScalar(cells[i]) }
+        var filledCount = 0, firstFilled = 0
+        for i in cells.indices where !cells[i].isEmpty {
+            if filledCount == 0 { firstFilled = i }
+            filledCount += 1
+        }
+        if filledCount == 0 { return }
+        var text: String { cells.filter { !$0.isEmpty }.joined(separator: " ") }
+        if filledCount <= 2, let date = FooterDate.asOf(inFooter: text) {
             part.asOf = date
             part.warnings.append(RowWarning(row: row.line, message: "footer \"\(text)\": the list is dated \(date)"))
             return
         }
-        if cells.count == layout.headers.count && zip(cells, layout.headers).allSatisfy({ $0.lowercased() == $1.lowercased() }) {
+        if cells.count == plan.lowercasedHeaders.count && zip(cells, plan.lowercasedHeaders).allSatisfy({ $0.lowercased() == $1 }) {
             part.warnings.append(RowWarning(row: row.line, message: "the header repeated; skipped"))
             return
         }
-        if let reason = notAnAgreement(cells: cells, filled: filled, layout: layout) {
+        if let reason = notAnAgreement(cells: cells, filledCount: filledCount, firstFilled: firstFilled, layout: layout) {
             part.warnings.append(RowWarning(row: row.line, message: "\(reason): \"\(text)\"; skipped"))
             return
         }
-        part.records += readRow(cells: cells, line: row.line, layout: layout, extraColumns: extraColumns, orders: orders,
-                               readings: &readings, warnings: &part.warnings)
+        readRow(cells: cells, line: row.line, plan: plan, readings: &readings, warnings: &part.warnings, into: &part.records)
     }
 
     // MARK: - Rows that are not agreements
 
-    func notAnAgreement(cells: [String], filled: [Int], layout: ColumnLayout) -> String? {
+    /// Why a row with `filledCount` cells filled, the first at `firstFilled`, is not an agreement; nil when it is one.
+    func notAnAgreement(cells: [String], filledCount: Int, firstFilled: Int, layout: ColumnLayout) -> String? {
         let partnerColumn = layout.column(.partner)!
         let partner = partnerColumn < cells.count ? cells[partnerColumn] : ""
         if TextCleaning.isPlaceholder(partner) {
-            if filled.count == 1, let kindColumn = layout.column(.kind), filled[0] == kindColumn {
+            if filledCount == 1, let kindColumn = layout.column(.kind), firstFilled == kindColumn {
                 return "only an agreement type, no partner"
             }
-            if filled.count == 1 { return "not an agreement (a title or note line)" }
+            if filledCount == 1 { return "not an agreement (a title or note line)" }
             return "no partner name in this row"
         }
-        if filled == [partnerColumn] { return "only one cell filled (a title or section line)" }
+        if filledCount == 1 && firstFilled == partnerColumn { return "only one cell filled (a title or section line)" }
         // A header repeated inside the table: header words in three columns and no number anywhere.
         if !cells.contains(where: { $0.contains(where: \.isNumber) }),
            HeaderDetector.assign(cells: cells, index: 0, line: 0, mapping: nil, vocabulary: vocabulary)
@@ -258,59 +263,84 @@ public struct SnapshotNormalizer: Sendable {
         return decided
     }
 
+    /// What reading each row of one file needs from its layout, worked out once for the file: the column of each
+    /// role (looked up a dozen times a row), the unmapped columns, the date orders, the headers in lower case.
+    struct RowPlan: Sendable {
+        let layout: ColumnLayout
+        let extraColumns: ExtraColumns
+        let signedOrder: DateOrder, validUntilOrder: DateOrder, signedAndTermOrder: DateOrder
+        let lowercasedHeaders: [String]
+        /// By `ColumnRole.ordinal`; -1 where no column has the role.
+        private let columns: [Int]
+
+        init(layout: ColumnLayout, orders: [ColumnRole: DateOrder]) {
+            self.layout = layout
+            extraColumns = layout.extraColumns()
+            signedOrder = orders[.signed] ?? .dayFirst
+            validUntilOrder = orders[.validUntil] ?? .dayFirst
+            signedAndTermOrder = orders[.signedAndTerm] ?? .dayFirst
+            lowercasedHeaders = layout.headers.map { $0.lowercased() }
+            var columns = [Int](repeating: -1, count: ColumnRole.allCases.count)
+            for role in ColumnRole.allCases { columns[role.ordinal] = layout.column(role) ?? -1 }
+            self.columns = columns
+        }
+
+        /// The column holding `role`, as `ColumnLayout.column`.
+        func column(_ role: ColumnRole) -> Int? {
+            let c = columns[role.ordinal]
+            return c < 0 ? nil : c
+        }
+    }
+
     // MARK: - One row
 
-    func readRow(cells: [String], line: Int, layout: ColumnLayout, extraColumns: [(column: Int, key: String)],
-                 orders: [ColumnRole: DateOrder], readings: inout RowReadings, warnings: inout [RowWarning]) -> [AgreementRecord] {
+    func readRow(cells: [String], line: Int, plan: RowPlan, readings: inout RowReadings, warnings: inout [RowWarning],
+                 into records: inout [AgreementRecord]) {
+        let layout = plan.layout
         func cell(_ role: ColumnRole) -> String {
-            guard let c = layout.column(role), c < cells.count else { return "" }
+            guard let c = plan.column(role), c < cells.count else { return "" }
             return TextCleaning.isPlaceholder(cells[c]) ? "" : cells[c]
         }
         func warn(_ message: String) { warnings.append(RowWarning(row: line, message: message)) }
 
         // Partner, with any note carried in markup kept apart.
-        var (partnerText, note) = PartnerName.clean(cell(.partner))
-        var extraCells: [ExtraCells.Cell] = []
-        extraCells.reserveCapacity(extraColumns.count)
-        for (c, key) in extraColumns where c < cells.count && !cells[c].isEmpty {
-            extraCells.append(ExtraCells.Cell(header: key, value: cells[c]))
-        }
-        var extra = ExtraCells(extraCells)
+        var (partnerText, note) = PartnerName.clean(collapsed: cell(.partner))
+        var extra = plan.extraColumns.cells(of: cells)
         if let note {
             extra[layout.extraKey(layout.column(.partner)!) + " (note)"] = note
             warn("markup note \"\(note)\" is not part of the partner name; kept in extra")
         }
 
         // Signing dates.
-        var signedDates: [PartialDate] = []
+        // The parsed dates as read (a reading shared by the rows of a piece, or a fresh one): not copied into
+        // another array per row.
+        var signedDates: [ParsedDate] = []
         let signedCell = cell(.signed)
         if !signedCell.isEmpty {
-            let order = orders[.signed] ?? .dayFirst
-            let parsed = DateCellParser.plainDate(signedCell, order: order)
+            let order = plan.signedOrder
+            signedDates = DateCellParser.plainDate(signedCell, order: order)
                 ?? readings.signedDates.value(signedCell) { DateCellParser.parseGeneral($0, order: order) }
-            if parsed.isEmpty { warn("unreadable signing date \"\(signedCell)\"") }
-            for p in parsed {
-                signedDates.append(p.date)
+            if signedDates.isEmpty { warn("unreadable signing date \"\(signedCell)\"") }
+            for p in signedDates {
                 if let n = p.note { warn("signing date \"\(signedCell)\": \(n)") }
             }
         }
 
         // Validity: a date column, a duration column, a combined year-and-term column.
-        var validDates: [PartialDate] = []
+        var validDates: [ParsedDate] = []
         var validWords: [TermSegment] = []
         let validCell = cell(.validUntil)
         if !validCell.isEmpty {
-            let order = orders[.validUntil] ?? .dayFirst
-            let parsed = DateCellParser.plainDate(validCell, order: order)
+            let order = plan.validUntilOrder
+            validDates = DateCellParser.plainDate(validCell, order: order)
                 ?? readings.validDates.value(validCell) { DateCellParser.parseGeneral($0, order: order) }
-            if parsed.isEmpty {
+            if validDates.isEmpty {
                 let words = readings.durations.value(validCell) { TermParser.parseDuration($0) }
                 validWords = words.segments
                 words.warnings.forEach { warn("validity \"\(validCell)\": \($0)") }
                 if words.segments.isEmpty { warn("unreadable validity \"\(validCell)\"") }
             }
-            for p in parsed {
-                validDates.append(p.date)
+            for p in validDates {
                 if let n = p.note { warn("validity \"\(validCell)\": \(n)") }
             }
         }
@@ -325,7 +355,7 @@ public struct SnapshotNormalizer: Sendable {
         var combined: [TermSegment] = []
         let combinedCell = cell(.signedAndTerm)
         if !combinedCell.isEmpty {
-            let order = orders[.signedAndTerm] ?? .dayFirst
+            let order = plan.signedAndTermOrder
             let parse = readings.signedAndTerms.value(combinedCell) { TermParser.parseSignedAndTerm($0, order: order) }
             combined = parse.segments
             parse.warnings.forEach { warn("\"\(combinedCell)\": \($0)") }
@@ -347,20 +377,21 @@ public struct SnapshotNormalizer: Sendable {
         // How many agreements does the row hold?
         let countryCell = cell(.country)
         let countries = self.countries
+        // Several countries when the cell splits into them; else the cell itself (no array per row).
         let countryParts = readings.countrySplits.value(countryCell) { countries.splitCountries($0) }
-            ?? (countryCell.isEmpty ? [] : [countryCell])
+        let countryCount = countryParts?.count ?? (countryCell.isEmpty ? 0 : 1)
         var cityCell = cell(.city)
         if readings.institutionNames.value(cityCell, InstitutionWords.names) && !InstitutionWords.names(partnerText)
             && !partnerText.isEmpty {
             warn("the city cell \"\(cityCell)\" names an institution and the partner cell \"\(partnerText)\" does not; read as swapped")
             swap(&partnerText, &cityCell)
         }
-        let counts = [signedDates.count, validDates.count, termSegments.count, combined.count, statuses.count,
-                      countryParts.count, max(validWords.count, 0)]
-        var n = max(1, counts.max() ?? 1)
+        var n = max(1, signedDates.count, validDates.count, termSegments.count, combined.count, statuses.count,
+                    countryCount, validWords.count)
         var cityParts = RowSplitting.split(cityCell, into: n)
-        var partnerParts: [String] = [partnerText]
-        if n > 1 && (countryParts.count == n || cityParts?.count == n) {
+        // nil: the partner cell's text for every record.
+        var partnerParts: [String]?
+        if n > 1 && (countryCount == n || cityParts?.count == n) {
             if let parts = RowSplitting.split(partnerText, into: n) { partnerParts = parts.map(RowSplitting.dropJointPrefix) }
         } else if n == 1, let enumerated = RowSplitting.enumerated(partnerText), enumerated.count > 1,
                   RowSplitting.enumerated(cityCell)?.count == enumerated.count {
@@ -384,10 +415,9 @@ public struct SnapshotNormalizer: Sendable {
             return list[min(i, list.count - 1)]
         }
 
-        var records: [AgreementRecord] = []
         for i in 0..<n {
-            var r = AgreementRecord(partner: pick(partnerParts, i) ?? partnerText, row: line, extra: extra)
-            if let country = pick(countryParts, i) {
+            var r = AgreementRecord(partner: partnerParts.flatMap { pick($0, i) } ?? partnerText, row: line, extra: extra)
+            if let country = countryParts.map({ pick($0, i) }) ?? (countryCell.isEmpty ? nil : countryCell) {
                 r.country = country
                 r.countryCode = readings.countryCodes.value(country) { countries.code(for: $0) }
             }
@@ -395,15 +425,20 @@ public struct SnapshotNormalizer: Sendable {
             let code = cell(.countryCode).uppercased()
             if code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) { r.countryCode = code }
             if !cityCell.isEmpty { r.city = cityParts.map { $0[i] } ?? cityCell }
-            r.signed = pick(signedDates, i)
-            r.validUntil = pick(validDates, i)
-            for segment in [pick(validWords, i), pick(termSegments, i), pick(combined, i)].compactMap({ $0 }) {
+            r.signed = pick(signedDates, i)?.date
+            r.validUntil = pick(validDates, i)?.date
+            // What the validity words, the term and the combined cell say, in that order (the first to say wins).
+            func take(_ segment: TermSegment?) {
+                guard let segment else { return }
                 if let s = segment.signed, r.signed == nil { r.signed = s }
                 if let v = segment.validUntil, r.validUntil == nil { r.validUntil = v }
                 if segment.indefinite { r.indefinite = true }
                 if let t = segment.term, r.term == nil { r.term = t }
                 if let k = segment.kind, kindText == nil { r.kind = k }
             }
+            take(pick(validWords, i))
+            take(pick(termSegments, i))
+            take(pick(combined, i))
             r.status = pick(statuses, i)
             if let kindText { r.kind = kindParts?[i] ?? kindText }
             r.reference = cell(.reference).isEmpty ? nil : cell(.reference)
@@ -413,6 +448,5 @@ public struct SnapshotNormalizer: Sendable {
         if mismatched {
             warn("the row's cells disagree on how many agreements it holds; values were paired in order")
         }
-        return records
     }
 }

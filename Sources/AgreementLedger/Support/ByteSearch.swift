@@ -11,16 +11,27 @@ import Darwin
 enum ByteSearch {
     /// Whether `haystack` holds `needle` (memchr for its first byte, then a compare).
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
-        guard let base = haystack.baseAddress, haystack.count >= needle.count else { return false }
+        firstOffset(of: needle, in: haystack) != nil
+    }
+
+    /// Whether `bytes` holds the byte `byte` (memchr).
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, byte: UInt8) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
+    }
+
+    /// Where `needle` first starts in `haystack`, in bytes; nil when it is not there.
+    static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first else { return 0 }
+        guard let base = haystack.baseAddress, haystack.count >= needle.count else { return nil }
         var start = 0
         let last = haystack.count - needle.count
         while start <= last {
-            guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return false }
+            guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return nil }
             let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return true }
+            if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return at }
             start = at + 1
         }
-        return false
+        return nil
     }
 }

@@ -8,6 +8,20 @@ enum CellText {
         return text.withUTF8 { t in needle.withUTF8 { ByteSearch.contains(t, $0) } }
     }
 
+    /// The text before and after the first `needle`, byte for byte (as `contains`); nil when there is none.
+    /// `needle` is whole scalars, so both sides are whole scalars too.
+    static func split(_ text: String, around needle: String) -> (before: String, after: String)? {
+        var text = text, needle = needle
+        return text.withUTF8 { t in
+            needle.withUTF8 { n in
+                ByteSearch.firstOffset(of: n, in: t).map {
+                    (String(decoding: UnsafeBufferPointer(rebasing: t[..<$0]), as: UTF8.self),
+                     String(decoding: UnsafeBufferPointer(rebasing: t[($0 + n.count)...]), as: UTF8.self))
+                }
+            }
+        }
+    }
+
     /// True for every scalar a spreadsheet may use as a space (ASCII whitespace, NBSP, narrow and figure spaces).
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {

@@ -76,8 +76,7 @@ public struct CountryTable: Sendable {
             if let code = code(for: before, depth: depth + 1) ?? code(for: inside, depth: depth + 1) { return code }
         }
         for dash in [" - ", " – ", " — "] {
-            if let range = text.range(of: dash) {
-                let left = String(text[..<range.lowerBound]), right = String(text[range.upperBound...])
+            if let (left, right) = CellText.split(text, around: dash) {
                 if let code = code(for: right, depth: depth + 1) ?? code(for: left, depth: depth + 1) { return code }
             }
         }

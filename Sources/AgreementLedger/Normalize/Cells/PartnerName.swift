@@ -4,8 +4,18 @@ public enum PartnerName {
     /// The name as written with whitespace collapsed and markup removed; a note carried in markup
     /// (e.g. `<i>*Valid for ...</i>`) is returned separately, not as part of the name.
     public static func clean(_ raw: String) -> (name: String, note: String?) {
+        clean(raw, isCollapsed: CellText.isCollapsed(raw))
+    }
+
+    /// `clean` of a cell already collapsed (every cell the normalizer reads is): its spacing is not looked at
+    /// twice.
+    static func clean(collapsed raw: String) -> (name: String, note: String?) {
+        clean(raw, isCollapsed: true)
+    }
+
+    private static func clean(_ raw: String, isCollapsed: Bool) -> (name: String, note: String?) {
         // Most names hold no markup, no entity and no odd spacing: nothing to do.
-        if CellText.isCollapsed(raw) && !hasMarkup(raw) {
+        if isCollapsed && !hasMarkup(raw) {
             return (raw, nil)
         }
         // Split into text pieces, each marked as inside a note element (<i>, <em>, <small>...) or not.
@@ -44,8 +54,7 @@ public enum PartnerName {
     /// Whether `raw` holds a `<` or `&` (markup or an entity), looked for in its bytes.
     private static func hasMarkup(_ raw: String) -> Bool {
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            for b in bytes where b == UInt8(ascii: "<") || b == UInt8(ascii: "&") { return true }
-            return false
+            ByteSearch.contains(bytes, byte: UInt8(ascii: "<")) || ByteSearch.contains(bytes, byte: UInt8(ascii: "&"))
         }
         if let found = raw.utf8.withContiguousStorageIfAvailable(scan) { return found }
         var copy = raw

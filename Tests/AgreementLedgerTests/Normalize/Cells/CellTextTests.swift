@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AgreementLedger
 
@@ -48,5 +49,24 @@ import Testing
             if !CellText.isCollapsed("a" + c + "b") { refused += 1 }
         }
         #expect(refused == 25)
+    }
+
+    /// The split around a dash that country cells use ("Wielka Brytania - Brytyjskie Wyspy Dziewicze") finds the
+    /// first occurrence, as Foundation's `range(of:)` did, on every country cell of the real lists and on made-up
+    /// cells with several dashes, other scripts and a dash at either end.
+    @Test func splitAroundADashIsTheFirstOccurrence() throws {
+        var cells = ["Wielka Brytania - Brytyjskie Wyspy Dziewicze", "a - b - c", " - lead", "trail - ", "Koreja – Južna",
+                     "Việt Nam — Hà Nội", "東京 - 日本", "no dash", "-", "a-b", "a – b - c", ""]
+        for (prefix, header) in [("000", "Država"), ("001", "KRAJ"), ("002", "Country"), ("003", "COUNTRY")] {
+            cells += try SeedFile.column(of: prefix, named: header)
+        }
+        #expect(cells.count > 100)
+        for cell in cells {
+            for dash in [" - ", " – ", " — "] {
+                let expected = cell.range(of: dash).map { (String(cell[..<$0.lowerBound]), String(cell[$0.upperBound...])) }
+                let split = CellText.split(cell, around: dash)
+                #expect(split?.before == expected?.0 && split?.after == expected?.1, "\(cell) around \"\(dash)\"")
+            }
+        }
     }
 }

@@ -16,13 +16,15 @@ public struct CountryTable: Sendable {
         var codes: [String: String] = [:]
         var conflicts: [String: Set<String>] = [:]
         var all: Set<String> = []
-        for line in data.split(separator: "\n") {
-            let fields = line.split(separator: "\t", maxSplits: 1)
-            guard fields.count == 2 else { continue }
-            let code = String(fields[0].filter { !$0.isWhitespace })
+        // Split on bytes (every separator is ASCII): the table is read once per run, by the first row that asks.
+        let tab = UInt8(ascii: "\t")
+        for line in data.utf8.split(separator: UInt8(ascii: "\n")) {
+            guard let at = line.firstIndex(of: tab), at != line.startIndex, line.index(after: at) != line.endIndex
+            else { continue }
+            let code = String(decoding: line[..<at], as: UTF8.self).filter { !$0.isWhitespace }
             all.insert(code)
-            for name in fields[1].split(separator: "|") {
-                let key = PartnerName.folded(String(name))
+            for name in line[line.index(after: at)...].split(separator: UInt8(ascii: "|")) {
+                let key = PartnerName.folded(String(decoding: name, as: UTF8.self))
                 guard !key.isEmpty else { continue }
                 if let existing = codes[key], existing != code {
                     conflicts[key, default: [existing]].insert(code)

@@ -10,6 +10,13 @@ import Testing
         #expect(table.conflicts.isEmpty, "names claimed by two codes: \(table.conflicts)")
     }
 
+    @Test func tableLinesWithoutACodeOrNamesAreSkipped() {
+        let table = CountryTable(data: "AA\tAlpha|Alfa\n\nBB\t\n\tOrphan\nno tab here\nCC\tCee|Čé\n")
+        #expect(table.allCodes == ["AA", "CC"])
+        #expect(table.code(for: "alfa") == "AA" && table.code(for: "ALPHA") == "AA" && table.code(for: "ce") == "CC")
+        #expect(table.code(for: "Orphan") == nil && table.code(for: "no tab here") == nil)
+    }
+
     @Test func namesFromTheBrief() {
         let expected: [(String, String)] = [
             ("BiH", "BA"), ("Bosna i Hercegovina", "BA"), ("Bośnia i Hercegowina", "BA"), ("USA", "US"),

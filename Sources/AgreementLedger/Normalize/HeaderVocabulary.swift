@@ -10,6 +10,15 @@ public struct HeaderVocabulary: Sendable {
         public let phrase: String
         public let role: ColumnRole
         public let language: String
+        /// The phrase between two spaces, as it is looked for in a padded header (made once, not per cell).
+        let padded: String
+
+        init(phrase: String, role: ColumnRole, language: String) {
+            self.phrase = phrase
+            self.role = role
+            self.language = language
+            padded = " " + phrase + " "
+        }
     }
 
     public let entries: [Entry]
@@ -37,7 +46,8 @@ public struct HeaderVocabulary: Sendable {
         let padded = " " + folded + " "
         var best: Entry?
         var sawSigned = false, sawTerm = false
-        for entry in entries where padded.contains(" " + entry.phrase + " ") {
+        // Folded text on both sides, so a byte search finds what a search by characters would.
+        for entry in entries where CellText.contains(padded, entry.padded) {
             // A running-number word ("no", "nr") names the column only when it is the whole header.
             if entry.role == .ordinal && entry.phrase != folded { continue }
             if entry.role == .signed { sawSigned = true }

@@ -18,6 +18,8 @@ public enum TextCleaning {
 
     /// True for "https://…", "www.…" and "host.tld/…" shapes.
     public static func looksLikeURL(_ s: String) -> Bool {
+        // Every shape below holds a "/" or a "."; most cells hold neither and need no lower-casing.
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") }) else { return false }
         let lower = s.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") { return true }
         guard !lower.contains(" "), let dot = lower.firstIndex(of: ".") else { return false }

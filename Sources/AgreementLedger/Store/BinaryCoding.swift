@@ -26,6 +26,12 @@ struct BinaryWriter {
         }
     }
 
+    /// A string given as its UTF-8 bytes, written as `string` writes one.
+    mutating func string(utf8: [UInt8]) {
+        int(utf8.count)
+        bytes.append(contentsOf: utf8)
+    }
+
     mutating func optionalString(_ value: String?) {
         guard let value else { return bytes.append(0) }
         bytes.append(1)

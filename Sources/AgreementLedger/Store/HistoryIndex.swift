@@ -28,6 +28,18 @@ enum HistoryIndex {
     static func appendEntry(_ w: inout BinaryWriter, id: String, name: String, signed: Bool, seq: Int, offset: Int, length: Int) {
         w.string(id)
         w.string(name)
+        appendEntryTail(&w, signed: signed, seq: seq, offset: offset, length: length)
+    }
+
+    /// `appendEntry` with the folded name given as its UTF-8 bytes (a batch's names are folded straight into
+    /// one reused buffer, no string made for each).
+    static func appendEntry(_ w: inout BinaryWriter, id: String, name: [UInt8], signed: Bool, seq: Int, offset: Int, length: Int) {
+        w.string(id)
+        w.string(utf8: name)
+        appendEntryTail(&w, signed: signed, seq: seq, offset: offset, length: length)
+    }
+
+    private static func appendEntryTail(_ w: inout BinaryWriter, signed: Bool, seq: Int, offset: Int, length: Int) {
         w.bool(signed)
         w.int(seq)
         w.int(offset)
@@ -95,9 +107,11 @@ enum HistoryIndex {
         let parts = ParallelChunks.map(count: batch.count, chunkSize: 16_384) { [batch, offsets] range in
             var w = BinaryWriter(capacity: range.count * 64)
             var count = 0
+            var name: [UInt8] = []
             batch.forEachInPlace(in: range) { i, e in
                 guard let id = e.pointee.agreement else { return }
-                let name = names[i] ? PartnerName.folded(e.pointee.partner ?? "") : ""
+                name.removeAll(keepingCapacity: true)
+                if names[i] { PartnerName.fold(e.pointee.partner ?? "", into: &name) }
                 appendEntry(&w, id: id, name: name, signed: e.pointee.type == .signed,
                             seq: e.pointee.seq, offset: offsets[i], length: lineLengths[i])
                 count += 1

@@ -9,8 +9,21 @@ extension AgreementRecord {
     }
 
     /// A hash of the content (equal content, equal hash), from the strings' bytes: Swift's `Hasher` seeds,
-    /// normalizes and finalizes per value, and took a fifth of matching a million records.
+    /// normalizes and finalizes per value, and took a fifth of matching a million records. Never 0; the one
+    /// remembered when the record was made (`rememberContentHash`) when there is one.
     var contentHash: Int {
+        let remembered = rememberedContentHash
+        return remembered != 0 ? remembered : computedContentHash
+    }
+
+    /// Works the content hash out and remembers it with the fields: for whoever just made the record and holds
+    /// it alone (the normalizer's and the checkpoint's reading threads).
+    func rememberContentHash() {
+        remember(contentHash: computedContentHash)
+    }
+
+    /// The content hash worked out from the fields.
+    var computedContentHash: Int {
         var h = ContentHash()
         h.add(partner)
         h.add(country)
@@ -24,7 +37,8 @@ extension AgreementRecord {
         h.add(kind)
         h.add(reference)
         h.add(url)
-        return Int(truncatingIfNeeded: h.value)
+        let value = Int(truncatingIfNeeded: h.value)
+        return value == 0 ? 1 : value
     }
 }
 

@@ -78,7 +78,12 @@ public struct SnapshotNormalizer: Sendable {
                             for c in dateColumns where c < row.fields.count { found[c]!.add(row.fields[c]) }
                             let start = part.records.count
                             normalizer.read(row, plan: plan, readings: &readings, into: &part)
-                            for i in start..<part.records.count { interner.intern(&part.records[i]) }
+                            // Interned first (which changes fields), then the content hash matching will ask
+                            // for, while the record is still in the cache.
+                            for i in start..<part.records.count {
+                                interner.intern(&part.records[i])
+                                part.records[i].rememberContentHash()
+                            }
                         }
                     }
                     return (part, found)

@@ -292,6 +292,7 @@ struct StateCheckpoint {
         let held = sharing.isEmpty || !entry.isPlain ? nil : sharing.equal(to: entry.partner)
         var a = entry.agreementState(partner: held)
         interner.intern(&a.record)
+        a.record.rememberContentHash()
         return a
     }
 

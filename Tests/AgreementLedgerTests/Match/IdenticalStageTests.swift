@@ -27,6 +27,34 @@ import Testing
         #expect(result.freeKnown.map { known[$0].id } == ["id1", "id2", "id3"])
     }
 
+    /// The content hash a record remembers from when it was made is the one its fields give, on every record the
+    /// normalizer reads from the real lists and every agreement a checkpoint gives back; a change forgets it, in
+    /// the changed copy only.
+    @Test func rememberedContentHashesAreThoseOfTheFields() throws {
+        var records: [AgreementRecord] = []
+        for name in TestFixtures.seeds.keys.sorted() {
+            records += try TestFixtures.snapshot(try TestFixtures.seedBytes(name), name: name).records
+        }
+        #expect(records.count > 500)
+        #expect(records.allSatisfy { $0.rememberedContentHash != 0 && $0.rememberedContentHash == $0.computedContentHash })
+
+        let (store, dir) = try TestFixtures.samplesStore()
+        defer { TestFixtures.remove(dir) }
+        let state = try #require(StateCheckpoint.read(directory: dir)).state
+        #expect(state.agreements.count > 100)
+        #expect(state.agreements.allSatisfy { $0.record.rememberedContentHash == $0.record.computedContentHash })
+        #expect(try store.readState() == state)
+
+        var changed = records[0]
+        let before = records[0].contentHash
+        changed.city = (changed.city ?? "") + " Nord"
+        #expect(changed.rememberedContentHash == 0 && changed.contentHash == changed.computedContentHash)
+        #expect(changed.contentHash != before)
+        #expect(records[0].rememberedContentHash == before, "the copy that did not change keeps it")
+        changed.city = records[0].city
+        #expect(changed.contentHash == before)
+    }
+
     /// On a real list against itself with a few edits: the same pairs as a plain search of every pair.
     @Test func pairsWhatAnExhaustiveSearchPairs() throws {
         let records = try TestFixtures.snapshot(TestFixtures.seedBytes("english")).records

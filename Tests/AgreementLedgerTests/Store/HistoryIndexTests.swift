@@ -51,17 +51,21 @@ import Testing
         let end = try logEnd(store)
         let current = try #require(HistoryIndex.current(directory: dir))
         #expect(current.lines == end.lines && current.bytes == end.bytes)
-        let segments = StoreFixtures.bytes(indexPath(store)).withUnsafeBufferPointer { HistoryIndex.segments($0).segments }
-        #expect(segments.count == 12)
-        // Names are written where a line brings one: every `signed` line, not the renewals that repeat it.
+        // The segments point into the file's bytes: read while those are held.
+        let index = StoreFixtures.bytes(indexPath(store))
         var named = 0, unnamed = 0, signedUnnamed = 0
-        for var segment in segments {
-            for _ in 0..<segment.count {
-                let entry = HistoryIndex.nextEntry(&segment)
-                if entry.name.isEmpty { unnamed += 1 } else { named += 1 }
-                if entry.signed && entry.name.isEmpty { signedUnnamed += 1 }
+        index.withUnsafeBufferPointer { bytes in
+            let segments = HistoryIndex.segments(bytes).segments
+            #expect(segments.count == 12)
+            // Names are written where a line brings one: every `signed` line, not the renewals that repeat it.
+            for var segment in segments {
+                for _ in 0..<segment.count {
+                    let entry = HistoryIndex.nextEntry(&segment)
+                    if entry.name.isEmpty { unnamed += 1 } else { named += 1 }
+                    if entry.signed && entry.name.isEmpty { signedUnnamed += 1 }
+                }
+                #expect(segment.entries.isAtEnd)
             }
-            #expect(segment.entries.isAtEnd)
         }
         let all = try store.readCommitted()
         #expect(named + unnamed == all.filter { $0.agreement != nil }.count)
@@ -140,16 +144,18 @@ import Testing
 
     /// The entries as the index holds them, segment boundaries aside.
     private func entries(_ store: EventStore) -> [Entry] {
-        let segments = StoreFixtures.bytes(indexPath(store)).withUnsafeBufferPointer { HistoryIndex.segments($0).segments }
-        var out: [Entry] = []
-        for var segment in segments {
-            for _ in 0..<segment.count {
-                let e = HistoryIndex.nextEntry(&segment)
-                out.append(Entry(id: String(decoding: e.id, as: UTF8.self), name: String(decoding: e.name, as: UTF8.self),
-                                 signed: e.signed, seq: e.seq, offset: e.offset, length: e.length))
+        // The segments point into the file's bytes: read while those are held.
+        StoreFixtures.bytes(indexPath(store)).withUnsafeBufferPointer { bytes in
+            var out: [Entry] = []
+            for var segment in HistoryIndex.segments(bytes).segments {
+                for _ in 0..<segment.count {
+                    let e = HistoryIndex.nextEntry(&segment)
+                    out.append(Entry(id: String(decoding: e.id, as: UTF8.self), name: String(decoding: e.name, as: UTF8.self),
+                                     signed: e.signed, seq: e.seq, offset: e.offset, length: e.length))
+                }
             }
+            return out
         }
-        return out
     }
 
     @Test func entriesAppendedByImportsAreThoseARebuildWritesFromTheLog() throws {

@@ -123,8 +123,8 @@ public enum PartnerName {
         }
     }
 
-    /// `fold` of a name of ASCII bytes, written straight into `out` (the folded name is never longer); false,
-    /// with `out` unchanged, when the name has a byte outside ASCII.
+    /// `fold` of a name of ASCII bytes (the folded name is never longer), appended to `out`; false, with `out`
+    /// unchanged, when the name has a byte outside ASCII.
     private static func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         var i = 0
         if let p = bytes.baseAddress {
@@ -137,29 +137,43 @@ public enum PartnerName {
             if bytes[i] >= 0x80 { return false }
             i += 1
         }
-        let base = out.count
-        out.append(contentsOf: repeatElement(0, count: bytes.count))
-        let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
-            var n = base
-            var pendingSpace = false
-            for b in bytes {
-                let lower = b | 0x20
-                if (lower >= 0x61 && lower <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                    if pendingSpace && n > base {
-                        buffer[n] = 0x20
-                        n += 1
-                    }
-                    pendingSpace = false
-                    buffer[n] = b >= 0x41 && b <= 0x5A ? lower : b
-                    n += 1
-                } else if b != 0x22 && b != 0x27 && b != 0x60 {
-                    pendingSpace = true
+        // Folded into scratch space on the stack (never longer than the name), then appended in one copy.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+            asciiFold.withUnsafeBufferPointer { table in
+                guard let source = bytes.baseAddress, let target = buffer.baseAddress, let fold = table.baseAddress else {
+                    return
                 }
+                var n = 0
+                var pendingSpace = false
+                for i in 0..<bytes.count {
+                    let folded = fold[Int(source[i])]
+                    if folded > 1 {
+                        if pendingSpace && n > 0 {
+                            target[n] = 0x20
+                            n += 1
+                        }
+                        pendingSpace = false
+                        target[n] = folded
+                        n += 1
+                    } else if folded == 0 {
+                        pendingSpace = true
+                    }
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: target, count: n))
             }
-            return n
         }
-        out.removeLast(out.count - written)
         return true
+    }
+
+    /// What each ASCII byte folds to, as the scalar loop in `fold` says: a letter lower-cased or a digit as it
+    /// is; 1 for a quote, which vanishes; 0 for anything else, which separates words. One lookup per byte.
+    private static let asciiFold: [UInt8] = (0..<128).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x41...0x5A: UInt8(b + 0x20)
+        case 0x61...0x7A, 0x30...0x39: UInt8(b)
+        case 0x22, 0x27, 0x60: 1
+        default: 0
+        }
     }
 
     /// Appends a folded scalar, after the space a separator left pending (never at the start of the text,

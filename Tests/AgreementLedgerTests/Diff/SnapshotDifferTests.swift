@@ -121,17 +121,41 @@ import Testing
         #expect(Set(a).count == 2, "two identical rows are one agreement; another kind is another agreement")
     }
 
-    @Test func eventsAreGroupedByTypeInPlaceKeepingRowOrderWithinEachType() {
-        // 60 events in a scrambled type order, each tagged with its emission number.
-        let types: [EventType] = [.closed, .signed, .expired, .amended, .signed, .renewed, .closed, .expired, .signed, .amended]
-        var events = (0..<60).map { n in
-            LedgerEvent(type: types[(n * 7) % types.count], importID: "1", source: "s",
-                        recorded: PartialDate(year: 2024, month: 1, day: 1)!, agreement: "a\(n)")
+    @Test func eventsComeGroupedByTypeEachInRowOrderWhateverTheWindow() {
+        // 48 agreements; the next snapshot, rows shuffled, renews, amends, ends by status (expired and closed),
+        // drops and adds: every type comes from rows spread over the windows.
+        let first = (0..<48).map { record("Partner \($0)", until: "2026", reference: "R\($0)", row: $0 + 2) }
+        var second: [AgreementRecord] = []
+        for n in (0..<48).map({ ($0 * 29) % 48 }) {
+            var r = first[n]
+            r.row = second.count + 2
+            switch n % 6 {
+            case 0: r.validUntil = PartialDate("2030")
+            case 1: r.city = "Kraków"
+            case 2: r.status = .expired
+            case 3: r.status = .closed
+            case 4: continue
+            default: break
+            }
+            second.append(r)
+            if n % 12 == 5 { second.append(record("New \(n)", row: second.count + 2)) }
         }
-        let expected = EventType.lifecycle.flatMap { t in events.filter { $0.type == t } }
-        SnapshotDiffer.groupByType(&events)
-        #expect(events.map(\.agreement) == expected.map(\.agreement))
-        #expect(events.map(\.type) == events.map(\.type).sorted { EventType.lifecycle.firstIndex(of: $0)! < EventType.lifecycle.firstIndex(of: $1)! })
+        let e1 = SnapshotDiffer(source: "s", recorded: PartialDate("2024-01-01")!, importID: "1").diff(records: first, known: [], takenIDs: []).events
+        let state = LedgerState(events: e1.enumerated().map { var e = $0.element; e.seq = $0.offset + 1; return e })
+        let row = Dictionary(uniqueKeysWithValues: second.map { ($0.partner, $0.row) })
+        for window in [1, 5, 65_536] {
+            var differ = SnapshotDiffer(source: "s", recorded: PartialDate("2024-06-01")!, importID: "2")
+            differ.windowSize = window
+            let events = differ.diff(records: second, known: state.ordered(), takenIDs: Set(state.ids)).events
+            let order = events.map { EventType.lifecycle.firstIndex(of: $0.type)! }
+            #expect(order == order.sorted(), "window \(window): grouped by type")
+            #expect(Set(events.map(\.type)) == Set(EventType.lifecycle), "window \(window): every type")
+            for type in EventType.lifecycle {
+                let rows = events.filter { $0.type == type }.map { row[$0.partner ?? ""] ?? Int.max }
+                // Closings of agreements the snapshot dropped (no row) come after those it shows closed.
+                #expect(rows == rows.sorted(), "window \(window): \(type) in row order")
+            }
+        }
     }
 
     @Test func eventsMadeInSmallWindowsAreTheSameBatch() {

@@ -116,6 +116,7 @@ public struct SnapshotDiffer: Sendable {
             case .renewed: later[0].append(event)
             case .amended: later[1].append(event)
             case .expired: later[2].append(event)
+            // `compare` and `endingEvent` give no `signed` or `imported` event; were one to come, it would close.
             case .closed, .imported, .signed: later[3].append(event)
             }
         }

@@ -23,6 +23,10 @@ public struct Importer {
                             allowMassClosure: Bool = false, keepingEvents: Bool = true,
                             progress: ((String) -> Void)? = nil) throws -> [ImportOutcome] {
         var loaded: [(path: String, snapshot: Snapshot, sha: String, recorded: PartialDate)] = []
+        // A ledger with no line yet has no agreement to match a record against: its records need no content hash
+        // (should another writer get there first, matching works the hashes out itself).
+        var reader = self.reader
+        if LogFile.isEmpty(store.logPath) { reader.remembersContentHashes = false }
         for path in paths {
             progress?("reading \(path)")
             let (snapshot, sha) = try reader.read(path: path)

@@ -31,6 +31,8 @@ public struct SnapshotReader {
 
     /// Bytes read at a time from a text file (tests lower it to put rows across windows).
     public var windowSize = StreamedText.defaultWindowSize
+    /// Whether records work their content hashes out as they are read (`SnapshotNormalizer`).
+    public var remembersContentHashes = true
 
     /// The file open for reading, or an error naming the file and why it cannot be read.
     static func open(_ path: String) throws(InputError) -> OpenTextFile {
@@ -90,8 +92,10 @@ public struct SnapshotReader {
 
     /// Normalizes a text's rows, a fault reported against `name`.
     func normalize(_ text: some RowSource, name: String) throws(InputError) -> Snapshot {
+        var normalizer = SnapshotNormalizer()
+        normalizer.remembersContentHashes = remembersContentHashes
         do {
-            return try SnapshotNormalizer().normalize(text, mapping: options.mapping)
+            return try normalizer.normalize(text, mapping: options.mapping)
         } catch {
             throw InputError(file: name, line: error.line, message: error.message)
         }

@@ -15,6 +15,9 @@ public struct SnapshotNormalizer: Sendable {
     public var batchSize = 32_768
     /// Rows per piece of a batch, built and read on one core.
     public var pieceSize = 2048
+    /// Whether each record works its content hash out as it is read, for matching against the ledger's agreements
+    /// (`rememberContentHash`); an import into an empty ledger has none to match, and a million hashes to spare.
+    public var remembersContentHashes = true
 
     /// Normalizes a text read as rows; throws only when the file as a whole is unusable (no partner column,
     /// or a fault the reader finds, such as an unclosed quote).
@@ -82,7 +85,7 @@ public struct SnapshotNormalizer: Sendable {
                             // for, while the record is still in the cache.
                             for i in start..<part.records.count {
                                 interner.intern(&part.records[i])
-                                part.records[i].rememberContentHash()
+                                if normalizer.remembersContentHashes { part.records[i].rememberContentHash() }
                             }
                         }
                     }

@@ -20,6 +20,12 @@ enum LogFile {
         return stat(path, &st) == 0
     }
 
+    /// Whether the file at `path` holds no byte (or is not there).
+    static func isEmpty(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) != 0 || st.st_size == 0
+    }
+
     /// The whole file at `path`, or nil when there is no such file.
     static func readAll(path: String) throws(StoreError) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

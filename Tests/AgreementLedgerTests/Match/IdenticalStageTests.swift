@@ -37,6 +37,12 @@ import Testing
         }
         #expect(records.count > 500)
         #expect(records.allSatisfy { $0.rememberedContentHash != 0 && $0.rememberedContentHash == $0.computedContentHash })
+        // A reader told there is nothing to match (an empty ledger) leaves them to matching.
+        var reader = SnapshotReader()
+        reader.remembersContentHashes = false
+        let unremembered = try reader.read(bytes: try TestFixtures.seedBytes("polish"), name: "polish").records
+        #expect(!unremembered.isEmpty && unremembered.allSatisfy { $0.rememberedContentHash == 0 })
+        #expect(unremembered.map(\.contentHash) == unremembered.map(\.computedContentHash))
 
         let (store, dir) = try TestFixtures.samplesStore()
         defer { TestFixtures.remove(dir) }

@@ -23,23 +23,12 @@ enum HistoryIndex {
     /// Lines per segment when the file is rebuilt from the log (bounds a rebuild's memory).
     static let rebuildSegmentLines = 262_144
 
-    /// Appends one lifecycle event's entry: its agreement, its partner folded (`PartnerName.folded`), whether it
-    /// is the agreement's `signed` event, and its line's seq, offset and length (newline excluded).
-    static func appendEntry(_ w: inout BinaryWriter, id: String, name: String, signed: Bool, seq: Int, offset: Int, length: Int) {
-        w.string(id)
-        w.string(name)
-        appendEntryTail(&w, signed: signed, seq: seq, offset: offset, length: length)
-    }
-
-    /// `appendEntry` with the folded name given as its UTF-8 bytes (a batch's names are folded straight into
-    /// one reused buffer, no string made for each).
+    /// Appends one lifecycle event's entry: its agreement, its partner folded (the bytes of `PartnerName.folded`,
+    /// folded by the caller into a buffer it reuses), whether it is the agreement's `signed` event, and its
+    /// line's seq, offset and length (newline excluded).
     static func appendEntry(_ w: inout BinaryWriter, id: String, name: [UInt8], signed: Bool, seq: Int, offset: Int, length: Int) {
         w.string(id)
         w.string(utf8: name)
-        appendEntryTail(&w, signed: signed, seq: seq, offset: offset, length: length)
-    }
-
-    private static func appendEntryTail(_ w: inout BinaryWriter, signed: Bool, seq: Int, offset: Int, length: Int) {
         w.bool(signed)
         w.int(seq)
         w.int(offset)
@@ -142,6 +131,8 @@ enum HistoryIndex {
             var entries = BinaryWriter(capacity: 1 << 20)
             var count = 0
             var seq = 0
+            // Each line's folded name, in one reused buffer.
+            var name: [UInt8] = []
             var segmentStart = (seq: 1, byte: 0)
             var lastHash = ""
             func emit(end: Int) {
@@ -160,7 +151,9 @@ enum HistoryIndex {
                     lastHash = String(decoding: hash, as: UTF8.self)
                     if let id = LogScanner.stringMember(line, "agreement") {
                         let partner = LogScanner.stringMember(line, "partner").flatMap(LogScanner.stringValue) ?? ""
-                        appendEntry(&entries, id: LogScanner.stringValue(id) ?? "", name: PartnerName.folded(partner),
+                        name.removeAll(keepingCapacity: true)
+                        PartnerName.fold(partner, into: &name)
+                        appendEntry(&entries, id: LogScanner.stringValue(id) ?? "", name: name,
                                     signed: LogScanner.isSignedLine(line), seq: seq, offset: offset, length: line.count)
                         count += 1
                     }

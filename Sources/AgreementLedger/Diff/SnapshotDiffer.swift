@@ -65,11 +65,11 @@ public struct SnapshotDiffer: Sendable {
         let differ = self, ordered = pairs
         // What the windows' events leave behind once moved: holds nothing to release.
         let filler = LedgerEvent(type: .imported, importID: "", source: "", recorded: recorded)
-        var later: [[LedgerEvent]] = Array(repeating: [], count: SnapshotDiffer.laterTypes.count)
+        var later: [[LedgerEvent]] = Array(repeating: [], count: WindowPart.laterTypes)
         for windowStart in stride(from: 0, to: pairs.count, by: windowSize) {
             let window = windowStart..<min(windowStart + windowSize, pairs.count)
             var parts = ParallelChunks.map(count: window.count, chunkSize: 2048) { chunk in
-                var part = WindowPart(laterTypes: SnapshotDiffer.laterTypes.count)
+                var part = WindowPart()
                 for p in chunk {
                     let pair = ordered[window.lowerBound + p]
                     let record = merged[pair.new]
@@ -90,7 +90,7 @@ public struct SnapshotDiffer: Sendable {
         }
         for i in match.unmatchedKnown where known[i].state != .closed {
             let old = known[i]
-            later[later.count - 1].append(event(.closed, id: old.id, record: old.record, effective: nil))
+            later[WindowPart.laterIndex(.closed)].append(event(.closed, id: old.id, record: old.record, effective: nil))
         }
         for t in later.indices {
             events.appendMoving(from: &later[t], leaving: filler)
@@ -99,26 +99,26 @@ public struct SnapshotDiffer: Sendable {
         return (events, warnings)
     }
 
-    /// The types after `signed`, in the batch's order.
-    static let laterTypes: [EventType] = [.renewed, .amended, .expired, .closed]
-
-    /// One chunk's events: its `signed` ones, and the others by type (`laterTypes`).
+    /// One chunk's events: its `signed` ones, and the others in one list per type (`laterIndex`).
     private struct WindowPart: Sendable {
+        /// Lists of the types after `signed`.
+        static let laterTypes = 4
         var signed: [LedgerEvent] = []
-        var later: [[LedgerEvent]]
+        var later: [[LedgerEvent]] = Array(repeating: [], count: laterTypes)
 
-        init(laterTypes: Int) {
-            later = Array(repeating: [], count: laterTypes)
+        /// The list of a type after `signed`, in the batch's order: renewed, amended, expired, closed.
+        static func laterIndex(_ type: EventType) -> Int {
+            switch type {
+            case .renewed: 0
+            case .amended: 1
+            case .expired: 2
+            // `compare` and `endingEvent` give no `signed` or `imported` event; were one to come, it would close.
+            case .closed, .imported, .signed: 3
+            }
         }
 
         mutating func add(_ event: LedgerEvent) {
-            switch event.type {
-            case .renewed: later[0].append(event)
-            case .amended: later[1].append(event)
-            case .expired: later[2].append(event)
-            // `compare` and `endingEvent` give no `signed` or `imported` event; were one to come, it would close.
-            case .closed, .imported, .signed: later[3].append(event)
-            }
+            later[WindowPart.laterIndex(event.type)].append(event)
         }
     }
 
